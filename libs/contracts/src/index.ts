@@ -1,0 +1,2 @@
+export { createEnvelope } from './envelope';
+export type { EventEnvelope, NewEnvelope } from './envelope';
