@@ -9,7 +9,7 @@ module.exports = {
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: {
-    '^.+\\.ts$': [
+    '^.+\\.(ts|js)$': [
       '@swc/jest',
       {
         jsc: {
@@ -24,6 +24,9 @@ module.exports = {
   },
   // Integration tests wait for real brokers and consumer-group joins; waits inside tests poll with their own deadlines.
   testTimeout: 60_000,
+  // node-pg-migrate 9 ships only ES modules, which jest's CommonJS runtime cannot require on
+  // Node 20; swc compiles it like our own sources.
+  transformIgnorePatterns: ['/node_modules/(?!node-pg-migrate/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: [path.join(__dirname, 'jest.setup.js')],
 };

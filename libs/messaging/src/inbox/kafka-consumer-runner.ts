@@ -1,0 +1,61 @@
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { SqlTransaction } from '../outbox/outbox';
+import type { EventHandler, EventInbox } from './event-inbox';
+import type { IncomingMessage } from './incoming-message';
+
+export interface EventRoute<Tx> {
+  topic: string;
+  eventType: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route has its own event type
+  handle: EventHandler<any, Tx>;
+}
+
+export interface ConsumerRunnerOptions<Tx extends SqlTransaction> {
+  kafka: Kafka;
+  inbox: EventInbox<Tx>;
+  routes: EventRoute<Tx>[];
+  /** Test seam: runs after the handler's transaction committed and before the offset commit. */
+  beforeOffsetCommit?: (message: IncomingMessage) => Promise<void> | void;
+}
+
+/**
+ * A consumer-group member without Nest (tools, benchmarks, tests). Offsets are committed by hand,
+ * one message at a time, only after the inbox is done with it: at-least-once delivery, with the
+ * inbox turning redeliveries into no-ops.
+ */
+export async function startConsumer<Tx extends SqlTransaction>(
+  options: ConsumerRunnerOptions<Tx>,
+): Promise<{ consumer: Consumer; stop: () => Promise<void> }> {
+  const { kafka, inbox, routes, beforeOffsetCommit } = options;
+  const byTopic = new Map(routes.map((route) => [route.topic, route]));
+  const consumer = kafka.consumer({ groupId: inbox.consumerGroup, allowAutoTopicCreation: false });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [...byTopic.keys()], fromBeginning: true });
+  await consumer.run({
+    autoCommit: false,
+    eachMessage: async ({ topic, partition, message }) => {
+      const route = byTopic.get(topic)!;
+      const incoming = toIncomingMessage(topic, partition, message);
+      await inbox.handle(incoming, route.eventType, route.handle);
+      await beforeOffsetCommit?.(incoming);
+      await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
+    },
+  });
+  // disconnect() lets the message in flight finish before leaving the group.
+  return { consumer, stop: () => consumer.disconnect() };
+}
+
+export function toIncomingMessage(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key,
+    value: message.value,
+    headers: message.headers,
+  };
+}
+
+export function nextOffset(offset: string): string {
+  return (BigInt(offset) + 1n).toString();
+}

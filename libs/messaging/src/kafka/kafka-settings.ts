@@ -1,0 +1,77 @@
+import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
+import { Kafka, logLevel, type KafkaConfig, type LogEntry, type Producer, type SASLOptions } from 'kafkajs';
+import { z } from 'zod';
+import { validateConfig } from '@platform/config';
+import type { Logger } from '../logger';
+
+/** Environment variables every producing or consuming process reads; validated at startup. */
+export const kafkaSettingsSchema = z
+  .object({
+    KAFKA_BROKERS: z.string().min(1, 'comma-separated host:port list, e.g. localhost:9092'),
+    KAFKA_CLIENT_ID: z.string().min(1),
+    SCHEMA_REGISTRY_URL: z.url(),
+    SCHEMA_REGISTRY_USERNAME: z.string().optional(),
+    SCHEMA_REGISTRY_PASSWORD: z.string().optional(),
+    KAFKA_SSL: z.enum(['true', 'false']).default('false'),
+    KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+    KAFKA_SASL_USERNAME: z.string().optional(),
+    KAFKA_SASL_PASSWORD: z.string().optional(),
+  })
+  .refine((s) => !s.KAFKA_SASL_MECHANISM || (s.KAFKA_SASL_USERNAME && s.KAFKA_SASL_PASSWORD), {
+    message: 'KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required when KAFKA_SASL_MECHANISM is set',
+    path: ['KAFKA_SASL_MECHANISM'],
+  });
+
+export type KafkaSettings = z.infer<typeof kafkaSettingsSchema>;
+
+export function kafkaSettingsFromEnv(env: Record<string, string | undefined>): KafkaSettings {
+  return validateConfig(kafkaSettingsSchema, env);
+}
+
+/** kafkajs's own log lines, as structured lines of the app's logger (warnings and errors only). */
+function kafkajsLogCreator(logger: Logger | undefined) {
+  return () =>
+    ({ level, log: { message, ...extra } }: LogEntry) => {
+      if (!logger) return;
+      const fields = { component: 'kafkajs', ...extra };
+      if (level === logLevel.ERROR) logger.error(fields, message);
+      else if (level === logLevel.WARN) logger.warn(fields, message);
+    };
+}
+
+export function createKafka(settings: KafkaSettings, logger?: Logger): Kafka {
+  const config: KafkaConfig = {
+    logCreator: kafkajsLogCreator(logger),
+    clientId: settings.KAFKA_CLIENT_ID,
+    brokers: settings.KAFKA_BROKERS.split(',').map((broker) => broker.trim()),
+    ssl: settings.KAFKA_SSL === 'true',
+    logLevel: logLevel.WARN,
+    // Outages are retried by the relay and the consumers themselves; kafkajs's own retry only
+    // needs to ride over a leader election.
+    retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 10_000 },
+  };
+  if (settings.KAFKA_SASL_MECHANISM) {
+    config.sasl = {
+      mechanism: settings.KAFKA_SASL_MECHANISM,
+      username: settings.KAFKA_SASL_USERNAME!,
+      password: settings.KAFKA_SASL_PASSWORD!,
+    } as SASLOptions;
+  }
+  return new Kafka(config);
+}
+
+export function createSchemaRegistry(settings: KafkaSettings): SchemaRegistry {
+  const auth =
+    settings.SCHEMA_REGISTRY_USERNAME !== undefined
+      ? { username: settings.SCHEMA_REGISTRY_USERNAME, password: settings.SCHEMA_REGISTRY_PASSWORD ?? '' }
+      : undefined;
+  return new SchemaRegistry({ host: settings.SCHEMA_REGISTRY_URL, ...(auth ? { auth } : {}) });
+}
+
+/**
+ * acks=all with the idempotent producer: the broker drops retried duplicates, and one request in
+ * flight keeps a retried batch from overtaking the one after it.
+ */
+export function createIdempotentProducer(kafka: Kafka): Producer {
+  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+}

@@ -1,0 +1,121 @@
+import type { Producer } from 'kafkajs';
+import type { AvroCodec } from '../codec/avro-codec';
+import { createIdempotentProducer } from '../kafka/kafka-settings';
+import { waitFor } from '@platform/testing';
+import {
+  capturingLogger,
+  createTestDatabase,
+  createTestTopics,
+  deleteTopics,
+  enqueueInOwnTransactions,
+  eventsForKeys,
+  firstSeenOrderByKey,
+  quietKafka,
+  readTopic,
+  uniqueName,
+} from '../testing/messaging-fixture';
+import { OutboxRelay } from './outbox-relay';
+
+const kafka = quietKafka();
+const topic = uniqueName('relay.test-event');
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let codec: AvroCodec;
+let producer: Producer;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  codec = await createTestTopics(kafka, [topic]);
+  producer = createIdempotentProducer(kafka);
+  await producer.connect();
+});
+
+afterAll(async () => {
+  await producer?.disconnect();
+  await deleteTopics(kafka, [topic]);
+  await database?.drop();
+});
+
+it('publishes committed outbox rows in order per key and cleans up published rows', async () => {
+  const events = eventsForKeys(10, 20);
+  await enqueueInOwnTransactions(database.pool, topic, events);
+  const relay = new OutboxRelay({
+    pool: database.pool,
+    connectionString: database.url,
+    producer,
+    codec,
+    logger: capturingLogger().logger,
+    batchSize: 37,
+    retentionMs: 0,
+    cleanupIntervalMs: 0,
+  });
+  relay.start();
+  try {
+    const received = await readTopic(kafka, codec, topic, events.length);
+    for (const [, sequences] of firstSeenOrderByKey(received)) {
+      expect(sequences).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    }
+    expect(new Set(received.map((e) => e.envelope.eventId))).toEqual(
+      new Set(events.map((e) => e.envelope.eventId)),
+    );
+    await waitFor(async () => (await database.pool.query('SELECT 1 FROM outbox_messages')).rowCount === 0, {
+      description: 'published rows to be cleaned up',
+    });
+    expect(await relay.backlog()).toBe(0);
+  } finally {
+    await relay.stop();
+  }
+});
+
+it('wakes on NOTIFY: a row committed while the relay idles is published without waiting for the poll', async () => {
+  const relay = new OutboxRelay({
+    pool: database.pool,
+    connectionString: database.url,
+    producer,
+    codec,
+    logger: capturingLogger().logger,
+    pollIntervalMs: 600_000,
+  });
+  relay.start();
+  try {
+    await waitFor(async () => (await relay.backlog()) === 0, { description: 'an idle relay' });
+    const [event] = eventsForKeys(1, 1);
+    await enqueueInOwnTransactions(database.pool, topic, [event!]);
+    await waitFor(
+      async () =>
+        (
+          await database.pool.query(
+            'SELECT 1 FROM outbox_messages WHERE event_id = $1 AND published_at IS NOT NULL',
+            [event!.envelope.eventId],
+          )
+        ).rowCount === 1,
+      { description: 'the notified row to be published', timeoutMs: 20_000 },
+    );
+  } finally {
+    await relay.stop();
+  }
+});
+
+it('lets only one relay per database publish at a time', async () => {
+  const options = { pool: database.pool, connectionString: database.url, producer, codec };
+  const first = capturingLogger();
+  const second = capturingLogger();
+  const a = new OutboxRelay({ ...options, logger: first.logger, pollIntervalMs: 50 });
+  const b = new OutboxRelay({ ...options, logger: second.logger, pollIntervalMs: 50 });
+  a.start();
+  await waitFor(() => first.lines.some((l) => String(l['msg']).includes('leading')), {
+    description: 'relay a to lead',
+  });
+  b.start();
+  try {
+    await enqueueInOwnTransactions(database.pool, topic, eventsForKeys(1, 3));
+    await waitFor(async () => (await a.backlog()) === 0, { description: 'the rows to be published' });
+    expect(second.lines.some((l) => String(l['msg']).includes('leading'))).toBe(false);
+    await a.stop();
+    await waitFor(() => second.lines.some((l) => String(l['msg']).includes('leading')), {
+      description: 'relay b to take over once a released the lock',
+    });
+  } finally {
+    await a.stop();
+    await b.stop();
+  }
+});

@@ -1,0 +1,201 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Producer } from 'kafkajs';
+import { Client, type Pool } from 'pg';
+import type { AvroCodec } from '../codec/avro-codec';
+import { describeError } from '../errors';
+import type { Logger } from '../logger';
+import { OUTBOX_CHANNEL } from './outbox';
+
+export interface OutboxRelayOptions {
+  pool: Pool;
+  /** Connection string for the relay's own LISTEN connection, which also holds its leader lock. */
+  connectionString: string;
+  /** Connected, with `idempotent: true` and `maxInFlightRequests: 1` (see createKafkaProducer). */
+  producer: Producer;
+  codec: AvroCodec;
+  logger: Logger;
+  batchSize?: number;
+  /** Backstop poll interval, for notifications missed while the LISTEN connection was down. */
+  pollIntervalMs?: number;
+  /** Published rows older than this are deleted; checked every cleanupIntervalMs. */
+  retentionMs?: number;
+  cleanupIntervalMs?: number;
+  /** Told how many rows each successful batch published, for metrics. */
+  onPublished?: (count: number) => void;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  message_key: string;
+  payload: unknown;
+  headers: Record<string, string>;
+}
+
+// Any constant works, as long as every relay of one database uses the same one.
+const LEADER_LOCK_KEY = 7_315_001;
+
+/**
+ * Publishes outbox rows to Kafka in id order, which is commit order for one key, and marks them
+ * published. Exactly one relay per database publishes at a time (a session advisory lock), so
+ * several replicas of an app cannot reorder one order's events. A crash between send and mark
+ * republishes a batch: at-least-once, which the idempotent consumers absorb.
+ */
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly retentionMs: number;
+  private readonly cleanupIntervalMs: number;
+  private listener: Client | undefined;
+  private isLeader = false;
+  private stopping = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private lastCleanup = 0;
+  // Set by a notification that arrives while a batch is in flight, so the next sleep is skipped.
+  private notified = false;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.retentionMs = options.retentionMs ?? 60 * 60_000;
+    this.cleanupIntervalMs = options.cleanupIntervalMs ?? 60_000;
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  /** Finishes the batch in flight, publishes nothing more, and releases the leader lock. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    this.loop = undefined;
+    await this.closeListener();
+  }
+
+  /** Rows not yet published; exported as the outbox-backlog metric. */
+  async backlog(): Promise<number> {
+    const { rows } = await this.options.pool.query<{ count: string }>(
+      'SELECT count(*) AS count FROM outbox_messages WHERE published_at IS NULL',
+    );
+    return Number(rows[0]?.count ?? 0);
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      try {
+        if (!(await this.ensureLeadership())) {
+          await this.sleep(this.pollIntervalMs);
+          continue;
+        }
+        const published = await this.publishBatch();
+        await this.cleanupIfDue();
+        failures = 0;
+        if (published < this.batchSize) await this.sleep(this.pollIntervalMs);
+      } catch (error) {
+        failures += 1;
+        const backoffMs = Math.min(30_000, 200 * 2 ** Math.min(failures, 8)) * (0.5 + Math.random() / 2);
+        this.options.logger.warn(
+          { err: describeError(error), attempt: failures, retryInMs: Math.round(backoffMs) },
+          'outbox relay: publishing failed; will retry',
+        );
+        if (isConnectionLoss(error)) await this.closeListener();
+        await this.sleep(backoffMs);
+      }
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    const { pool, producer, codec, onPublished } = this.options;
+    const { rows } = await pool.query<OutboxRow>(
+      `SELECT id, topic, message_key, payload, headers FROM outbox_messages
+        WHERE published_at IS NULL ORDER BY id LIMIT $1`,
+      [this.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
+    for (const row of rows) {
+      const messages = byTopic.get(row.topic) ?? [];
+      messages.push({
+        key: row.message_key,
+        value: codec.encode(`${row.topic}-value`, row.payload),
+        headers: row.headers,
+      });
+      byTopic.set(row.topic, messages);
+    }
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+    await pool.query('UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::bigint[])', [
+      rows.map((row) => row.id),
+    ]);
+    onPublished?.(rows.length);
+    this.options.logger.debug({ count: rows.length }, 'outbox relay: published batch');
+    return rows.length;
+  }
+
+  private async cleanupIfDue(): Promise<void> {
+    if (Date.now() - this.lastCleanup < this.cleanupIntervalMs) return;
+    this.lastCleanup = Date.now();
+    const { rowCount } = await this.options.pool.query(
+      `DELETE FROM outbox_messages WHERE published_at < now() - make_interval(secs => $1)`,
+      [this.retentionMs / 1000],
+    );
+    if (rowCount) this.options.logger.info({ deleted: rowCount }, 'outbox relay: removed published rows');
+  }
+
+  private async ensureLeadership(): Promise<boolean> {
+    if (this.listener && this.isLeader) return true;
+    if (!this.listener) {
+      const listener = new Client({ connectionString: this.options.connectionString });
+      // A dropped connection loses the lock with it; the loop notices on its next query.
+      listener.on('error', () => {
+        if (this.listener === listener) void this.closeListener();
+      });
+      listener.on('notification', () => {
+        this.notified = true;
+        this.wake?.();
+      });
+      await listener.connect();
+      await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = listener;
+    }
+    const { rows } = await this.listener.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock($1) AS locked',
+      [LEADER_LOCK_KEY],
+    );
+    this.isLeader = rows[0]?.locked === true;
+    if (this.isLeader) this.options.logger.info({}, 'outbox relay: leading; publishing this database outbox');
+    return this.isLeader;
+  }
+
+  private async closeListener(): Promise<void> {
+    const listener = this.listener;
+    this.listener = undefined;
+    this.isLeader = false;
+    await listener?.end().catch(() => undefined);
+  }
+
+  private async sleep(ms: number): Promise<void> {
+    if (this.stopping) return;
+    if (this.notified) {
+      this.notified = false;
+      return;
+    }
+    const controller = new AbortController();
+    this.wake = () => controller.abort();
+    await delay(ms, undefined, { signal: controller.signal }).catch(() => undefined);
+    this.wake = undefined;
+    this.notified = false;
+  }
+}
+
+function isConnectionLoss(error: unknown): boolean {
+  return /Connection terminated|ECONNREFUSED|ECONNRESET|Client was closed/i.test(describeError(error));
+}
