@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default [
-  { ignores: ['**/dist', '**/node_modules', '.nx', '.local', '**/coverage', '**/*.js', '**/*.mjs'] },
+  { ignores: ['**/dist', '**/node_modules', '.nx', '.local', '**/coverage', '**/src/generated/prisma', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   prettier,
   {

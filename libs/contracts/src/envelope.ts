@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { EventEnvelope } from './generated/event-types';
 
-/** Mirrors schemas/envelope.avsc; every event carries one as its `envelope` field. */
-export interface EventEnvelope {
-  eventId: string;
-  eventType: string;
-  version: number;
-  /** Milliseconds since the Unix epoch (Avro timestamp-millis). */
-  occurredAt: number;
-  source: string;
-  correlationId: string;
-  causationId: string | null;
-}
+// Generated from schemas/envelope.avsc; every event carries one as its `envelope` field.
+export type { EventEnvelope };
 
 export interface NewEnvelope {
   eventType: string;

@@ -1,0 +1,47 @@
+/**
+ * `npm run contracts:apply [-- --schema-dir <dir>] [--prefix <name prefix>]`: creates the topics and
+ * registers the schemas of schemas/*.avsc at KAFKA_BROKERS and SCHEMA_REGISTRY_URL. Exits with 1,
+ * naming subject, field and reason, when the registry rejects a change.
+ */
+import { parseArgs } from 'node:util';
+import { applyContracts } from '../apply/apply-contracts';
+import { SCHEMA_DIRECTORY } from '../schemas/schema-directory';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'schema-dir': { type: 'string', default: SCHEMA_DIRECTORY },
+      prefix: { type: 'string', default: '' },
+    },
+  });
+  const { topics, subjects } = await applyContracts({
+    schemaDir: values['schema-dir'],
+    namePrefix: values.prefix,
+  });
+  for (const t of topics) {
+    const state = t.created ? 'created' : 'exists ';
+    const warning =
+      t.actualPartitions === t.partitions ? '' : ` (the catalogue says ${t.partitions}; left as it is)`;
+    console.log(`topic   ${state}    ${t.topic.padEnd(40)} ${t.actualPartitions} partitions${warning}`);
+  }
+  for (const s of subjects) {
+    const state = s.registered ? 'registered' : 'unchanged ';
+    const level = s.compatibilityChanged ? ', compatibility set' : '';
+    console.log(`subject ${state} ${s.subject.padEnd(40)} id ${s.id}, version ${s.version}${level}`);
+    if (s.version !== s.catalogueVersion)
+      console.warn(
+        `warning: the registry holds ${s.eventType} as version ${s.version} but envelopes say ${s.catalogueVersion}; update its version in libs/contracts/src/catalogue/event-definitions.ts`,
+      );
+  }
+  const changes =
+    topics.filter((t) => t.created).length +
+    subjects.filter((s) => s.registered || s.compatibilityChanged).length;
+  console.log(
+    changes === 0 ? 'Contracts already applied; nothing changed.' : `Contracts applied: ${changes} changes.`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

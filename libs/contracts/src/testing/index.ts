@@ -1,0 +1,4 @@
+// Test helpers for the contracts, for this library's and other projects' tests: `@platform/contracts/testing`.
+export { sampleEvents } from './sample-events';
+export { editedSchemaDirectory } from './edited-schema-directory';
+export type { EditedSchemaDirectory } from './edited-schema-directory';
