@@ -14,6 +14,8 @@ export interface ConsumerRunnerOptions<Tx extends SqlTransaction> {
   kafka: Kafka;
   inbox: EventInbox<Tx>;
   routes: EventRoute<Tx>[];
+  /** How soon the group notices a member that died without leaving (kafkajs default 30 s). */
+  sessionTimeoutMs?: number;
   /** Test seam: runs after the handler's transaction committed and before the offset commit. */
   beforeOffsetCommit?: (message: IncomingMessage) => Promise<void> | void;
 }
@@ -26,9 +28,15 @@ export interface ConsumerRunnerOptions<Tx extends SqlTransaction> {
 export async function startConsumer<Tx extends SqlTransaction>(
   options: ConsumerRunnerOptions<Tx>,
 ): Promise<{ consumer: Consumer; stop: () => Promise<void> }> {
-  const { kafka, inbox, routes, beforeOffsetCommit } = options;
+  const { kafka, inbox, routes, beforeOffsetCommit, sessionTimeoutMs } = options;
   const byTopic = new Map(routes.map((route) => [route.topic, route]));
-  const consumer = kafka.consumer({ groupId: inbox.consumerGroup, allowAutoTopicCreation: false });
+  const consumer = kafka.consumer({
+    groupId: inbox.consumerGroup,
+    allowAutoTopicCreation: false,
+    ...(sessionTimeoutMs
+      ? { sessionTimeout: sessionTimeoutMs, heartbeatInterval: Math.floor(sessionTimeoutMs / 3) }
+      : {}),
+  });
   await consumer.connect();
   await consumer.subscribe({ topics: [...byTopic.keys()], fromBeginning: true });
   await consumer.run({

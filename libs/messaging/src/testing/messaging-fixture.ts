@@ -3,13 +3,12 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { SchemaType } from '@kafkajs/confluent-schema-registry';
 import type { Kafka } from 'kafkajs';
-import { runner } from 'node-pg-migrate';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import pino from 'pino';
 import { createEnvelope, type EventEnvelope } from '@platform/contracts';
 import { localEndpoints } from '@platform/config';
-import { uniqueName } from '@platform/testing';
-import { waitFor } from '@platform/testing';
+import { createThrowawayDatabase, uniqueName, waitFor } from '@platform/testing';
+import { migrate } from '@platform/database';
 import { AvroCodec } from '../codec/avro-codec';
 import { pgDatabase } from '../inbox/pg-database';
 import { enqueueEvents } from '../outbox/outbox';
@@ -62,34 +61,23 @@ export function quietKafka(settings: KafkaSettings = kafkaSettings()): Kafka {
 }
 
 /** A database of its own, migrated with the messaging tables, dropped by `drop()`. */
-export async function createTestDatabase(prefix = 'messaging_test'): Promise<{
+export async function createTestDatabase(prefix = 'messaging-test'): Promise<{
   url: string;
   pool: Pool;
   drop: () => Promise<void>;
 }> {
-  const name = uniqueName(prefix).replace(/-/g, '_');
-  const admin = new Client({ connectionString: endpoints.databaseUrl('postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = endpoints.databaseUrl(name);
-  await runner({
-    databaseUrl: url,
-    dir: MESSAGING_MIGRATIONS,
-    direction: 'up',
-    migrationsTable: 'messaging_migrations',
-    log: () => undefined,
+  const database = await createThrowawayDatabase(prefix);
+  await migrate({
+    databaseUrl: database.url,
+    migrationSets: [{ dir: MESSAGING_MIGRATIONS, table: 'messaging_migrations' }],
   });
-  const pool = new Pool({ connectionString: url, max: 10 });
+  const pool = new Pool({ connectionString: database.url, max: 10 });
   return {
-    url,
+    url: database.url,
     pool,
     drop: async () => {
       await pool.end();
-      const client = new Client({ connectionString: endpoints.databaseUrl('postgres') });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
+      await database.drop();
     },
   };
 }
