@@ -17,6 +17,7 @@ export {
   kafkaSettingsSchema,
   kafkaSettingsFromEnv,
   createKafka,
+  kafkaClientConfig,
   createSchemaRegistry,
   createIdempotentProducer,
 } from './kafka/kafka-settings';
@@ -40,3 +41,5 @@ export { redriveDeadLetters } from './dead-letter/redrive';
 export type { RedriveOptions, RedriveResult } from './dead-letter/redrive';
 export { pgDatabase } from './inbox/pg-database';
 export type { PgTransaction } from './inbox/pg-database';
+export { outgoingEvent } from './outbox/outgoing-event';
+export { MESSAGING_MIGRATIONS_DIR, MESSAGING_MIGRATIONS_TABLE } from './migrations-dir';

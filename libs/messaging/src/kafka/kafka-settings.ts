@@ -1,5 +1,5 @@
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
-import { Kafka, logLevel, type KafkaConfig, type LogEntry, type Producer, type SASLOptions } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type KafkaConfig, type LogEntry, type Producer, type SASLOptions } from 'kafkajs';
 import { z } from 'zod';
 import { validateConfig } from '@platform/config';
 import type { Logger } from '../logger';
@@ -33,6 +33,9 @@ function kafkajsLogCreator(logger: Logger | undefined) {
   return () =>
     ({ level, log: { message, ...extra } }: LogEntry) => {
       if (!logger) return;
+      // The relay retries a failed batch itself, and consumers absorb the duplicates that may
+      // cause, so bounded producer retries are deliberate here, not a misconfiguration.
+      if (message.startsWith('Limiting retries for the idempotent producer')) return;
       const fields = { component: 'kafkajs', ...extra };
       if (level === logLevel.ERROR) logger.error(fields, message);
       else if (level === logLevel.WARN) logger.warn(fields, message);
@@ -40,6 +43,11 @@ function kafkajsLogCreator(logger: Logger | undefined) {
 }
 
 export function createKafka(settings: KafkaSettings, logger?: Logger): Kafka {
+  return new Kafka(kafkaClientConfig(settings, logger));
+}
+
+/** The kafkajs client configuration, for code (like Nest's transport) that builds its own client. */
+export function kafkaClientConfig(settings: KafkaSettings, logger?: Logger): KafkaConfig {
   const config: KafkaConfig = {
     logCreator: kafkajsLogCreator(logger),
     clientId: settings.KAFKA_CLIENT_ID,
@@ -57,7 +65,7 @@ export function createKafka(settings: KafkaSettings, logger?: Logger): Kafka {
       password: settings.KAFKA_SASL_PASSWORD!,
     } as SASLOptions;
   }
-  return new Kafka(config);
+  return config;
 }
 
 export function createSchemaRegistry(settings: KafkaSettings): SchemaRegistry {
@@ -73,5 +81,10 @@ export function createSchemaRegistry(settings: KafkaSettings): SchemaRegistry {
  * flight keeps a retried batch from overtaking the one after it.
  */
 export function createIdempotentProducer(kafka: Kafka): Producer {
-  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
 }

@@ -20,8 +20,8 @@ export interface OutboxRelayOptions {
   /** Published rows older than this are deleted; checked every cleanupIntervalMs. */
   retentionMs?: number;
   cleanupIntervalMs?: number;
-  /** Told how many rows each successful batch published, for metrics. */
-  onPublished?: (count: number) => void;
+  /** Told how many rows of each topic a successful batch published, for metrics. */
+  onPublished?: (countsByTopic: Map<string, number>) => void;
 }
 
 interface OutboxRow {
@@ -68,12 +68,23 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
-  /** Finishes the batch in flight, publishes nothing more, and releases the leader lock. */
+  /**
+   * Finishes the batch in flight, then flushes what was committed up to now (the last handlers'
+   * events, on shutdown), and releases the leader lock. If Kafka is unreachable the rest simply
+   * stays in the outbox for the next start.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
     this.wake?.();
     await this.loop;
     this.loop = undefined;
+    if (this.isLeader) {
+      try {
+        while ((await this.publishBatch()) === this.batchSize);
+      } catch (error) {
+        this.options.logger.warn({ err: describeError(error) }, 'outbox relay: flush on stop failed; rows stay queued');
+      }
+    }
     await this.closeListener();
   }
 
@@ -135,7 +146,7 @@ export class OutboxRelay {
     await pool.query('UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::bigint[])', [
       rows.map((row) => row.id),
     ]);
-    onPublished?.(rows.length);
+    onPublished?.(new Map([...byTopic].map(([topic, messages]) => [topic, messages.length])));
     this.options.logger.debug({ count: rows.length }, 'outbox relay: published batch');
     return rows.length;
   }

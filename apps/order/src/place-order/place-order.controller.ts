@@ -1,0 +1,88 @@
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import { ZodBodyPipe, correlationIdOf } from '@platform/service-kit';
+import { DomainError } from '../domain';
+import { IdempotencyConflictError, PlaceOrderHandler } from './place-order.handler';
+import { placeOrderRequest, type PlaceOrderRequest } from './place-order.request';
+
+interface HeaderSink {
+  setHeader(name: string, value: string): unknown;
+}
+
+@ApiTags('orders')
+@Controller('orders')
+export class PlaceOrderController {
+  constructor(private readonly placeOrder: PlaceOrderHandler) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Place an order; it is confirmed or cancelled asynchronously by the saga' })
+  @ApiBody({ schema: z.toJSONSchema(placeOrderRequest) as object })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the same order',
+  })
+  @ApiHeader({
+    name: 'X-Correlation-Id',
+    required: false,
+    description: 'Carried by every event of this order',
+  })
+  @ApiResponse({ status: 202, description: 'Accepted: { orderId, status: PENDING, correlationId }' })
+  @ApiResponse({ status: 400, description: 'Invalid body: `fields` names each wrong field and rule' })
+  @ApiResponse({ status: 409, description: 'Idempotency-Key reused with a different body' })
+  @ApiResponse({ status: 413, description: 'Body larger than 100 kB' })
+  async place(
+    @Body(new ZodBodyPipe(placeOrderRequest)) body: PlaceOrderRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: IncomingMessage,
+    @Res({ passthrough: true }) response: HeaderSink,
+  ) {
+    const correlationId = correlationIdOf(request);
+    response.setHeader('X-Correlation-Id', correlationId);
+    try {
+      const placed = await this.placeOrder.execute(body, {
+        correlationId,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      });
+      response.setHeader('Location', `/orders/${placed.orderId}`);
+      return placed;
+    } catch (error) {
+      if (error instanceof IdempotencyConflictError) {
+        throw new ConflictException({
+          statusCode: 409,
+          error: error.code,
+          message: error.message,
+          orderId: error.orderId,
+        });
+      }
+      if (error instanceof DomainError) {
+        throw new BadRequestException({
+          statusCode: 400,
+          error: 'VALIDATION_FAILED',
+          message: error.message,
+          fields: [{ field: toRequestPath(error.field), rule: error.code, message: error.message }],
+        });
+      }
+      throw error;
+    }
+  }
+}
+
+/** The domain says `lines[1].quantity`; the request validation says `lines.1.quantity`. One style for clients. */
+function toRequestPath(field: string | undefined): string {
+  return (field ?? '(body)').replace(/\[(\d+)\]/g, '.$1').replace('unitPrice', 'unitPriceMinor');
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** POST /orders body. Money is in minor units (cents) of the order's currency, never a float. */
+export const placeOrderRequest = z
+  .object({
+    customerId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .describe('Who orders; an e-mail address gets the notification'),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
+    paymentMethod: z.string().trim().min(1).max(100).describe('A test card token, e.g. tok_visa'),
+    lines: z
+      .array(
+        z
+          .object({
+            sku: z.string().trim().min(1).max(64),
+            quantity: z.number().int().min(1).max(10_000),
+            unitPriceMinor: z.number().int().min(0).max(100_000_000_000),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(100),
+  })
+  .strict();
+
+export type PlaceOrderRequest = z.infer<typeof placeOrderRequest>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { validateConfig } from '@platform/config';
+import { kafkaSettingsSchema } from '@platform/messaging';
+
+/** Settings every service reads, on top of the Kafka and registry ones. */
+export const serviceSettingsSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65_535),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+});
+
+/**
+ * Validates the whole environment of a service at startup. `extra` is the app's own settings
+ * (say, SMTP_URL); the error lists every missing or malformed variable at once.
+ */
+export function loadServiceConfig<Extra extends z.ZodObject = z.ZodObject<Record<string, never>>>(
+  env: Record<string, string | undefined>,
+  extra?: Extra,
+) {
+  const schema = z.intersection(
+    z.intersection(serviceSettingsSchema, kafkaSettingsSchema),
+    extra ?? z.object({}),
+  );
+  return validateConfig(schema, env) as z.infer<typeof serviceSettingsSchema> &
+    z.infer<typeof kafkaSettingsSchema> &
+    z.infer<Extra>;
+}
+
+export type ServiceConfig = ReturnType<typeof loadServiceConfig>;
+
+/** The validated settings as an injectable: apps provide `new ServiceSettings(loadServiceConfig(env))`. */
+export class ServiceSettings<Extra extends object = object> {
+  constructor(readonly values: ServiceConfig & Extra) {}
+}
