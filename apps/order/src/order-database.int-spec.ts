@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { assertSchemaMatchesDatabase, migrate } from '@platform/database';
+import { MESSAGING_MIGRATIONS_DIR, MESSAGING_MIGRATIONS_TABLE } from '@platform/messaging';
+import { ServiceSettings } from '@platform/messaging-nest';
+import { createThrowawayDatabase, type ThrowawayDatabase } from '@platform/testing';
+import { OrderRepository } from './order.repository';
+import { IdempotencyConflictError, PlaceOrderHandler } from './place-order/place-order.handler';
+import type { PlaceOrderRequest } from './place-order/place-order.request';
+import { PrismaService } from './prisma.service';
+
+let database: ThrowawayDatabase;
+let prisma: PrismaService;
+let placeOrder: PlaceOrderHandler;
+
+const request: PlaceOrderRequest = {
+  customerId: 'alice@example.com',
+  currency: 'EUR',
+  paymentMethod: 'tok_visa',
+  lines: [
+    { sku: 'SKU-1', quantity: 2, unitPriceMinor: 1299 },
+    { sku: 'SKU-2', quantity: 1, unitPriceMinor: 500 },
+  ],
+};
+
+beforeAll(async () => {
+  database = await createThrowawayDatabase('order-test');
+  await migrate({
+    databaseUrl: database.url,
+    migrationSets: [
+      { dir: MESSAGING_MIGRATIONS_DIR, table: MESSAGING_MIGRATIONS_TABLE },
+      { dir: path.resolve(__dirname, '..', 'migrations'), table: 'order_migrations' },
+    ],
+  });
+  prisma = new PrismaService(new ServiceSettings({ DATABASE_URL: database.url } as never));
+  placeOrder = new PlaceOrderHandler(prisma, new OrderRepository());
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await database?.drop();
+});
+
+it('the migrated database and the Prisma schema agree', async () => {
+  await assertSchemaMatchesDatabase({
+    prismaSchemaPath: path.resolve(__dirname, '..', 'prisma', 'schema.prisma'),
+    databaseUrl: database.url,
+    ignoreTables: ['outbox_messages', 'processed_events'],
+  });
+});
+
+it('places an order and its OrderPlaced event in one transaction', async () => {
+  const placed = await placeOrder.execute(request, { correlationId: 'corr-1' });
+
+  const order = await prisma.order.findUniqueOrThrow({
+    where: { orderId: placed.orderId },
+    include: { lines: true },
+  });
+  expect(order).toMatchObject({
+    status: 'PENDING',
+    totalMinor: 3098n,
+    currency: 'EUR',
+    correlationId: 'corr-1',
+  });
+  expect(order.lines).toHaveLength(2);
+  const outbox = await prisma.$queryRaw<
+    { topic: string; message_key: string; payload: { total: unknown; envelope: { correlationId: string } } }[]
+  >`
+    SELECT topic, message_key, payload FROM outbox_messages WHERE message_key = ${placed.orderId}`;
+  expect(outbox).toEqual([
+    expect.objectContaining({ topic: 'orders.order-placed', message_key: placed.orderId }),
+  ]);
+  expect(outbox[0]!.payload.total).toEqual({ amountMinor: 3098, currency: 'EUR' });
+  expect(outbox[0]!.payload.envelope.correlationId).toBe('corr-1');
+});
+
+it('replays a request with the same Idempotency-Key and refuses the key with another body', async () => {
+  const first = await placeOrder.execute(request, { correlationId: 'corr-2', idempotencyKey: 'key-1' });
+  const again = await placeOrder.execute(request, { correlationId: 'corr-3', idempotencyKey: 'key-1' });
+
+  expect(again).toEqual({ ...first, replayed: true });
+  await expect(
+    placeOrder.execute({ ...request, currency: 'USD' }, { correlationId: 'corr-4', idempotencyKey: 'key-1' }),
+  ).rejects.toBeInstanceOf(IdempotencyConflictError);
+  expect(await prisma.order.count({ where: { correlationId: { in: ['corr-2', 'corr-3', 'corr-4'] } } })).toBe(
+    1,
+  );
+});
+
+it('gives racing requests with one Idempotency-Key a single order', async () => {
+  const results = await Promise.all(
+    Array.from({ length: 5 }, (_, i) =>
+      placeOrder.execute(request, { correlationId: `race-${i}`, idempotencyKey: 'key-race' }),
+    ),
+  );
+  expect(new Set(results.map((r) => r.orderId)).size).toBe(1);
+  expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+});

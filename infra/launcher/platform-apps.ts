@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { APP_NAMES, localEndpoints, type AppName } from '@platform/config';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+export interface AppProcessSpec {
+  app: AppName;
+  port: number;
+  entry: string;
+  env: Record<string, string>;
+}
+
+/**
+ * How each app is run locally: its built entry point and the environment it validates at start,
+ * composed from infra/local.env. The same variable names are what docker-compose.yml sets.
+ */
+export function platformApps(
+  overrides: Partial<Record<AppName, Record<string, string>>> = {},
+): AppProcessSpec[] {
+  const endpoints = localEndpoints();
+  return APP_NAMES.map((app) => ({
+    app,
+    port: endpoints.appPort(app),
+    entry: path.join(REPO_ROOT, 'apps', app, 'dist', 'main.js'),
+    env: {
+      PORT: String(endpoints.appPort(app)),
+      DATABASE_URL: endpoints.databaseUrl(app),
+      KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+      KAFKA_CLIENT_ID: `${app}-service`,
+      SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
+      LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
+      ...overrides[app],
+    },
+  }));
+}
