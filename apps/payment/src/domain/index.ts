@@ -17,3 +17,4 @@ export {
   type Payment,
 } from './authorize-payment';
 export { authorizeOnce, type PaymentAttempt } from './authorize-once';
+export { assertNever } from './assert-never';

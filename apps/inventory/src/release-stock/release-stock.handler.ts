@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { PaymentDeclined } from '@platform/contracts';
+import { enqueueEvents } from '@platform/messaging';
+import { applyAdjustments, releaseReservation } from '../domain';
+import type { InventoryTransaction } from '../prisma.service';
+import { stockReleased } from '../published-events';
+import { ReservationRepository } from '../reservation.repository';
+import { StockRepository } from '../stock.repository';
+
+export type ReleaseOutcome = 'released' | 'nothing-to-release';
+
+/**
+ * PaymentDeclined → give back what the order held, once. The levels, the RELEASED mark and
+ * StockReleased commit together with the processed-event row.
+ */
+@Injectable()
+export class ReleaseStockHandler {
+  constructor(
+    private readonly stock: StockRepository,
+    private readonly reservations: ReservationRepository,
+  ) {}
+
+  async apply(
+    tx: InventoryTransaction,
+    declined: PaymentDeclined,
+    now = new Date(),
+  ): Promise<ReleaseOutcome> {
+    const reservation = await this.reservations.find(tx, declined.orderId, { forUpdate: true });
+    const decision = releaseReservation(reservation);
+    if (decision.kind === 'nothing-to-release') return 'nothing-to-release';
+
+    // The same SKU-ordered locks as a reservation takes, so a release and a reservation wait for
+    // each other rather than overwriting each other's level.
+    const skus = decision.lines.map(({ sku }) => sku);
+    const levels = await this.stock.lockLevels(tx, skus);
+    await this.stock.saveLevels(tx, applyAdjustments(levels, decision.adjustments), skus, now);
+    await this.reservations.markReleased(tx, declined.orderId, now);
+    await enqueueEvents(tx, [stockReleased(declined.orderId, decision.lines, declined.envelope)]);
+    return 'released';
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { OrderPlaced } from '@platform/contracts';
+import { enqueueEvents } from '@platform/messaging';
+import { applyAdjustments, reserveStock } from '../domain';
+import type { InventoryTransaction } from '../prisma.service';
+import { ReservationRepository } from '../reservation.repository';
+import { stockRejected, stockReserved } from '../published-events';
+import { StockRepository } from '../stock.repository';
+
+export type ReserveOutcome = 'reserved' | 'rejected' | 'already-reserved';
+
+/**
+ * OrderPlaced → hold every line or none. Runs in the inbox's transaction: the new levels, the
+ * reservation and StockReserved (or only StockRejected) commit together with the processed-event row.
+ */
+@Injectable()
+export class ReserveStockHandler {
+  constructor(
+    private readonly stock: StockRepository,
+    private readonly reservations: ReservationRepository,
+  ) {}
+
+  async apply(tx: InventoryTransaction, placed: OrderPlaced, now = new Date()): Promise<ReserveOutcome> {
+    // Lock first, look second: a competing delivery of this order waits on the same rows and then
+    // sees the reservation the first one committed, instead of holding the stock a second time.
+    const levels = await this.stock.lockLevels(
+      tx,
+      placed.lines.map(({ sku }) => sku),
+    );
+    if (await this.reservations.exists(tx, placed.orderId)) return 'already-reserved';
+
+    const decision = reserveStock(
+      levels,
+      placed.lines.map(({ sku, quantity }) => ({ sku, quantity })),
+    );
+    if (decision.kind === 'rejected') {
+      await enqueueEvents(tx, [
+        stockRejected(placed.orderId, decision.reason, decision.shortages, placed.envelope),
+      ]);
+      return 'rejected';
+    }
+    await this.stock.saveLevels(
+      tx,
+      applyAdjustments(levels, decision.adjustments),
+      decision.lines.map(({ sku }) => sku),
+      now,
+    );
+    await this.reservations.hold(tx, placed.orderId, decision.lines, now);
+    await enqueueEvents(tx, [stockReserved(placed)]);
+    return 'reserved';
+  }
+}

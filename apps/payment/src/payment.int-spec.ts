@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { envelopeFor, EVENT_CATALOGUE, type StockReserved } from '@platform/contracts';
+import { assertSchemaMatchesDatabase, migrate } from '@platform/database';
+import {
+  MESSAGING_MIGRATIONS_DIR,
+  MESSAGING_MIGRATIONS_TABLE,
+  processOnce,
+  UnprocessableEventError,
+} from '@platform/messaging';
+import { ServiceSettings } from '@platform/messaging-nest';
+import { createThrowawayDatabase, type ThrowawayDatabase } from '@platform/testing';
+import { AuthorizePaymentHandler } from './authorize-payment/authorize-payment.handler';
+import { TEST_CARDS } from './domain';
+import { PaymentQueries } from './get-payment/payment-queries';
+import { PaymentRepository } from './payment.repository';
+import { PrismaService } from './prisma.service';
+
+interface OutboxRow {
+  topic: string;
+  message_key: string;
+  event_type: string;
+  payload: Record<string, unknown> & { envelope: { correlationId: string; causationId: string | null } };
+}
+
+let database: ThrowawayDatabase;
+let prisma: PrismaService;
+let authorize: AuthorizePaymentHandler;
+
+const total = { amountMinor: 4497, currency: 'EUR' };
+
+/** A StockReserved as inventory publishes it; each call is a new event (new eventId). */
+function stockReserved(orderId: string, paymentMethod = 'tok_visa', amount = total): StockReserved {
+  return {
+    envelope: envelopeFor('StockReserved', { correlationId: `corr-${orderId}` }),
+    orderId,
+    customerId: 'alice@example.com',
+    lines: [{ sku: 'SKU-MUG', quantity: 3, unitPrice: { amountMinor: 1499, currency: 'EUR' } }],
+    total: amount,
+    paymentMethod,
+  };
+}
+
+/** Runs the handler the way the consumer does: once per eventId, in the processed-events transaction. */
+function deliver(event: StockReserved) {
+  return processOnce(prisma, 'payment-service', EVENT_CATALOGUE.StockReserved.topic, event.envelope, (tx) =>
+    authorize.execute(tx, event).then(() => undefined),
+  );
+}
+
+function outboxOf(orderId: string) {
+  return prisma.$queryRaw<OutboxRow[]>`
+    SELECT topic, message_key, event_type, payload FROM outbox_messages WHERE message_key = ${orderId}`;
+}
+
+beforeAll(async () => {
+  database = await createThrowawayDatabase('payment-test');
+  await migrate({
+    databaseUrl: database.url,
+    migrationSets: [
+      { dir: MESSAGING_MIGRATIONS_DIR, table: MESSAGING_MIGRATIONS_TABLE },
+      { dir: path.resolve(__dirname, '..', 'migrations'), table: 'payment_migrations' },
+    ],
+  });
+  prisma = new PrismaService(new ServiceSettings({ DATABASE_URL: database.url } as never));
+  authorize = new AuthorizePaymentHandler(new PaymentRepository());
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await database?.drop();
+});
+
+it('the migrated database and the Prisma schema agree', async () => {
+  await assertSchemaMatchesDatabase({
+    prismaSchemaPath: path.resolve(__dirname, '..', 'prisma', 'schema.prisma'),
+    databaseUrl: database.url,
+    ignoreTables: ['outbox_messages', 'processed_events'],
+  });
+});
+
+describe.each(TEST_CARDS.map((card) => [card.token, card.outcome] as const))(
+  'StockReserved paid with %s',
+  (token, outcome) => {
+    it(`stores the payment and enqueues ${outcome === 'AUTHORIZED' ? 'PaymentAuthorized' : `PaymentDeclined(${outcome})`}`, async () => {
+      const orderId = randomUUID();
+      const event = stockReserved(orderId, token);
+
+      expect(await deliver(event)).toBe('processed');
+
+      const payment = await prisma.payment.findUniqueOrThrow({ where: { orderId } });
+      expect(payment).toMatchObject({
+        amountMinor: 4497n,
+        currency: 'EUR',
+        paymentMethod: token,
+        status: outcome === 'AUTHORIZED' ? 'AUTHORIZED' : 'DECLINED',
+        declineReason: outcome === 'AUTHORIZED' ? null : outcome,
+        correlationId: `corr-${orderId}`,
+      });
+      const facts = { orderId, paymentId: payment.paymentId, amount: total };
+      const expected =
+        outcome === 'AUTHORIZED'
+          ? { type: 'PaymentAuthorized' as const, payload: facts }
+          : { type: 'PaymentDeclined' as const, payload: { ...facts, reason: outcome } };
+      const outbox = await outboxOf(orderId);
+      expect(outbox).toHaveLength(1);
+      expect(outbox[0]).toMatchObject({
+        topic: EVENT_CATALOGUE[expected.type].topic,
+        event_type: expected.type,
+        message_key: orderId,
+        payload: expected.payload,
+      });
+      // The saga's thread: same correlation as the request, caused by the StockReserved.
+      expect(outbox[0]!.payload.envelope).toMatchObject({
+        correlationId: `corr-${orderId}`,
+        causationId: event.envelope.eventId,
+        source: 'payment',
+      });
+    });
+  },
+);
+
+it('a second StockReserved for the same order (a new eventId) charges once and emits once', async () => {
+  const orderId = randomUUID();
+  const first = stockReserved(orderId, 'tok_chargeDeclinedInsufficientFunds');
+  // The redelivery names a card that would be authorized: the first decision stands all the same.
+  const again = stockReserved(orderId, 'tok_visa');
+
+  expect(await deliver(first)).toBe('processed');
+  expect(await deliver(again)).toBe('processed');
+
+  const payments = await prisma.payment.findMany({ where: { orderId } });
+  expect(payments).toEqual([
+    expect.objectContaining({ status: 'DECLINED', paymentMethod: first.paymentMethod }),
+  ]);
+  const outbox = await outboxOf(orderId);
+  expect(outbox.map((row) => row.event_type)).toEqual(['PaymentDeclined']);
+  expect(outbox[0]!.payload.envelope.causationId).toBe(first.envelope.eventId);
+});
+
+it('racing StockReserved events for one order (new eventIds and a redelivered one) charge once and emit once', async () => {
+  const orderId = randomUUID();
+  const events = Array.from({ length: 5 }, () => stockReserved(orderId));
+  const deliveries = [...events, events[0]!];
+
+  const outcomes = await Promise.all(deliveries.map(deliver));
+
+  // The redelivered eventId is caught by processed_events; the other four reach the handler.
+  expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(1);
+  expect(await prisma.payment.count({ where: { orderId } })).toBe(1);
+  expect(await outboxOf(orderId)).toEqual([expect.objectContaining({ event_type: 'PaymentAuthorized' })]);
+});
+
+it('dead-letters a second request for the same order with another amount, writing nothing', async () => {
+  const orderId = randomUUID();
+  await deliver(stockReserved(orderId));
+  const tampered = stockReserved(orderId, 'tok_visa', { amountMinor: 1, currency: 'EUR' });
+
+  await expect(deliver(tampered)).rejects.toBeInstanceOf(UnprocessableEventError);
+  await expect(deliver(tampered)).rejects.toThrow(/PAYMENT_MISMATCH/);
+
+  expect(await prisma.payment.count({ where: { orderId } })).toBe(1);
+  expect(await outboxOf(orderId)).toHaveLength(1);
+  // Rolled back with the handler: the event is not recorded as processed.
+  const processed = await prisma.$queryRaw<unknown[]>`
+    SELECT 1 FROM processed_events WHERE event_id = ${tampered.envelope.eventId}`;
+  expect(processed).toHaveLength(0);
+});
+
+it('dead-letters a StockReserved whose total makes no sense', async () => {
+  const orderId = randomUUID();
+  const event = stockReserved(orderId, 'tok_visa', { amountMinor: -5, currency: 'EUR' });
+
+  await expect(deliver(event)).rejects.toThrow(/INVALID_AMOUNT/);
+  expect(await prisma.payment.count({ where: { orderId } })).toBe(0);
+});
+
+it('shows an order’s payment by order and by payment id', async () => {
+  const queries = new PaymentQueries(prisma);
+  const orderId = randomUUID();
+  await deliver(stockReserved(orderId, 'tok_chargeDeclinedExpiredCard'));
+
+  const { items } = await queries.listByOrder(orderId);
+  expect(items).toEqual([
+    expect.objectContaining({
+      orderId,
+      status: 'DECLINED',
+      declineReason: 'EXPIRED_CARD',
+      amount: total,
+      paymentMethod: 'tok_chargeDeclinedExpiredCard',
+    }),
+  ]);
+  expect(await queries.findOne(items[0]!.paymentId)).toEqual(items[0]);
+  expect(await queries.listByOrder(randomUUID())).toEqual({ items: [] });
+  expect(await queries.findOne(randomUUID())).toBeUndefined();
+});
