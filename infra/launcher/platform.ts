@@ -37,6 +37,11 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
     apps,
     async start(app) {
       const spec = specs.find((s) => s.app === app)!;
+      if (await answers(spec.port)) {
+        throw new Error(
+          `port ${spec.port} is already taken (is the platform already running, e.g. npm start?); stop it first`,
+        );
+      }
       const running = startApp(spec, onLine);
       apps.set(app, running);
       await waitUntilReady(running);
@@ -56,4 +61,13 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
     throw error;
   }
   return platform;
+}
+
+async function answers(port: number): Promise<boolean> {
+  try {
+    await fetch(`http://localhost:${port}/health/live`, { signal: AbortSignal.timeout(1_000) });
+    return true;
+  } catch {
+    return false;
+  }
 }

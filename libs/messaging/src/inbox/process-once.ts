@@ -3,8 +3,12 @@ import type { SqlTransaction } from '../outbox/outbox';
 
 /** Prisma's `$transaction(fn)` shape; the transaction client it yields is handed to the handler. */
 export interface TransactionalDatabase<Tx extends SqlTransaction> {
-  $transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R>;
+  $transaction<R>(fn: (tx: Tx) => Promise<R>, options?: { maxWait?: number; timeout?: number }): Promise<R>;
 }
+
+// Prisma's defaults (2 s to get a connection, 5 s in all) are made for request handlers; a
+// consumer behind a burst of HTTP traffic would time out and retry for nothing.
+const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 30_000 };
 
 export type ProcessOutcome = 'processed' | 'duplicate';
 
@@ -33,5 +37,5 @@ export async function processOnce<Tx extends SqlTransaction>(
     if (inserted === 0) return 'duplicate';
     await handler(tx);
     return 'processed';
-  });
+  }, TRANSACTION_LIMITS);
 }

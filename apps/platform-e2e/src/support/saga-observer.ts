@@ -1,0 +1,60 @@
+import { CATALOGUE_ENTRIES, type EventEnvelope } from '@platform/contracts';
+import { AvroCodec, createKafka, createSchemaRegistry, type KafkaSettings } from '@platform/messaging';
+import { localEndpoints } from '@platform/config';
+import { uniqueName } from '@platform/testing';
+import type { Consumer } from 'kafkajs';
+
+export interface ObservedEvent {
+  topic: string;
+  eventType: string;
+  envelope: EventEnvelope;
+  event: Record<string, unknown> & { envelope: EventEnvelope; orderId: string };
+}
+
+/**
+ * Watches every saga topic from the moment it joins, decoding each event, so tests can check
+ * what the services said to each other: which events an order produced, with which
+ * correlation and causation ids, and that nothing happened twice.
+ */
+export class SagaObserver {
+  private readonly events: ObservedEvent[] = [];
+  private constructor(private readonly consumer: Consumer) {}
+
+  static async start(): Promise<SagaObserver> {
+    const endpoints = localEndpoints();
+    const settings: KafkaSettings = {
+      KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+      KAFKA_CLIENT_ID: 'e2e-observer',
+      SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
+      KAFKA_SSL: 'false',
+    };
+    const codec = new AvroCodec(createSchemaRegistry(settings));
+    const consumer = createKafka(settings).consumer({ groupId: uniqueName('e2e-observer') });
+    const observer = new SagaObserver(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: CATALOGUE_ENTRIES.map((entry) => entry.topic), fromBeginning: false });
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.run({
+      eachMessage: async ({ topic, message }) => {
+        const event = await codec.decode<ObservedEvent['event']>(message.value);
+        observer.events.push({ topic, eventType: event.envelope.eventType, envelope: event.envelope, event });
+      },
+    });
+    await joined;
+    return observer;
+  }
+
+  eventsOf(orderId: string): ObservedEvent[] {
+    return this.events
+      .filter((observed) => observed.event.orderId === orderId)
+      .sort((a, b) => a.envelope.occurredAt - b.envelope.occurredAt);
+  }
+
+  typesOf(orderId: string): string[] {
+    return this.eventsOf(orderId).map((observed) => observed.eventType);
+  }
+
+  stop(): Promise<void> {
+    return this.consumer.disconnect();
+  }
+}
