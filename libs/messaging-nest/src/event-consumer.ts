@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { KafkaContext } from '@nestjs/microservices';
+import type { Consumer } from 'kafkajs';
 import type { EventType, EventTypeMap } from '@platform/contracts';
 import { nextOffset, type EventInbox, type IncomingMessage, type SqlTransaction } from '@platform/messaging';
 import { EVENT_INBOX } from './tokens';
@@ -12,7 +13,26 @@ import { EVENT_INBOX } from './tokens';
  */
 @Injectable()
 export class EventConsumer {
+  private inFlight = 0;
+  private idle: (() => void) | undefined;
+  private kafkaConsumer: Consumer | undefined;
+  private readonly topics = new Set<string>();
+
   constructor(@Inject(EVENT_INBOX) private readonly inbox: EventInbox<SqlTransaction>) {}
+
+  /**
+   * Pauses every topic this app consumes and waits for the messages in flight, so each commits
+   * its offset before Nest disconnects the consumer (kafkajs drops commits once disconnect starts,
+   * which would turn every graceful stop into redeliveries).
+   */
+  async drain(timeoutMs = 15_000): Promise<void> {
+    this.kafkaConsumer?.pause([...this.topics].map((topic) => ({ topic })));
+    if (this.inFlight === 0) return;
+    await Promise.race([
+      new Promise<void>((resolve) => (this.idle = resolve)),
+      new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref()),
+    ]);
+  }
 
   async consume<T extends EventType, Tx extends SqlTransaction>(
     message: IncomingMessage,

@@ -21,7 +21,9 @@ export function kafkaMicroserviceOptions(
       // Nest opens a producer of its own (for replies, unused here); no legacy partitioner for it.
       producer: { createPartitioner: Partitioners.DefaultPartitioner },
       subscribe: { fromBeginning: true },
-      run: { autoCommit: false },
+      // Partitions are independent (ordering is per key, hence per partition), so each gets its own
+      // lane; within a partition messages still go one at a time.
+      run: { autoCommit: false, partitionsConsumedConcurrently: 3 },
       parser: { keepBinary: true },
       deserializer: new RawRecordDeserializer(),
     },

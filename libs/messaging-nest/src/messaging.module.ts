@@ -1,4 +1,5 @@
 import {
+  type BeforeApplicationShutdown,
   Inject,
   Injectable,
   Module,
@@ -50,8 +51,11 @@ export function consumerGroupOf(app: AppName): string {
 
 /** Starts the relay once the app is up; stops it only after Nest has closed the Kafka consumer. */
 @Injectable()
-export class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MessagingLifecycle
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   constructor(
+    private readonly consumer: EventConsumer,
     private readonly relay: OutboxRelay,
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
     @Inject(OUTBOX_POOL) private readonly pool: Pool,
@@ -61,6 +65,11 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
   onApplicationBootstrap(): void {
     this.relay.start();
     this.metrics.measureBacklogWith(() => this.relay.backlog());
+  }
+
+  /** Runs before Nest closes the Kafka transport: let in-flight messages finish and commit. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer.drain();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -18,6 +18,7 @@ export interface ObservedEvent {
  */
 export class SagaObserver {
   private readonly events: ObservedEvent[] = [];
+  private readonly listeners: ((event: ObservedEvent) => void)[] = [];
   private constructor(private readonly consumer: Consumer) {}
 
   static async start(): Promise<SagaObserver> {
@@ -37,11 +38,17 @@ export class SagaObserver {
     await consumer.run({
       eachMessage: async ({ topic, message }) => {
         const event = await codec.decode<ObservedEvent['event']>(message.value);
-        observer.events.push({ topic, eventType: event.envelope.eventType, envelope: event.envelope, event });
+        const observed = { topic, eventType: event.envelope.eventType, envelope: event.envelope, event };
+        observer.events.push(observed);
+        for (const listener of observer.listeners) listener(observed);
       },
     });
     await joined;
     return observer;
+  }
+
+  onEvent(listener: (event: ObservedEvent) => void): void {
+    this.listeners.push(listener);
   }
 
   eventsOf(orderId: string): ObservedEvent[] {

@@ -1,6 +1,7 @@
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { SqlTransaction } from '../outbox/outbox';
 import type { EventHandler, EventInbox } from './event-inbox';
+import { consumerDrain } from './consumer-drain';
 import type { IncomingMessage } from './incoming-message';
 
 export interface EventRoute<Tx> {
@@ -39,6 +40,7 @@ export async function startConsumer<Tx extends SqlTransaction>(
   });
   await consumer.connect();
   await consumer.subscribe({ topics: [...byTopic.keys()], fromBeginning: true });
+  const drain = consumerDrain(consumer, [...byTopic.keys()]);
   await consumer.run({
     autoCommit: false,
     eachMessage: async ({ topic, partition, message }) => {
@@ -49,8 +51,15 @@ export async function startConsumer<Tx extends SqlTransaction>(
       await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
     },
   });
-  // disconnect() lets the message in flight finish before leaving the group.
-  return { consumer, stop: () => consumer.disconnect() };
+  return {
+    consumer,
+    // Pause first so the message in flight commits its offset (see consumerDrain), then leave the group.
+    stop: async () => {
+      drain.stopFetching();
+      await drain.finishInFlight().catch(() => undefined);
+      await consumer.disconnect();
+    },
+  };
 }
 
 export function toIncomingMessage(topic: string, partition: number, message: KafkaMessage): IncomingMessage {

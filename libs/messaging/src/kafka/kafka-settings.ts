@@ -1,5 +1,13 @@
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
-import { Kafka, Partitioners, logLevel, type KafkaConfig, type LogEntry, type Producer, type SASLOptions } from 'kafkajs';
+import {
+  Kafka,
+  Partitioners,
+  logLevel,
+  type KafkaConfig,
+  type LogEntry,
+  type Producer,
+  type SASLOptions,
+} from 'kafkajs';
 import { z } from 'zod';
 import { validateConfig } from '@platform/config';
 import type { Logger } from '../logger';

@@ -82,7 +82,10 @@ export class OutboxRelay {
       try {
         while ((await this.publishBatch()) === this.batchSize);
       } catch (error) {
-        this.options.logger.warn({ err: describeError(error) }, 'outbox relay: flush on stop failed; rows stay queued');
+        this.options.logger.warn(
+          { err: describeError(error) },
+          'outbox relay: flush on stop failed; rows stay queued',
+        );
       }
     }
     await this.closeListener();

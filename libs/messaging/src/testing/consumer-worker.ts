@@ -52,7 +52,10 @@ async function main(): Promise<void> {
     // The killed member's session must expire before its partition moves to the restarted one.
     sessionTimeoutMs: 6_000,
     beforeOffsetCommit: (message) => {
-      if (process.env['CRASH_ON_EVENT_ID'] && headerText(message.headers, HEADER.eventId) === process.env['CRASH_ON_EVENT_ID']) {
+      if (
+        process.env['CRASH_ON_EVENT_ID'] &&
+        headerText(message.headers, HEADER.eventId) === process.env['CRASH_ON_EVENT_ID']
+      ) {
         process.kill(process.pid, 'SIGKILL');
       }
     },

@@ -1,0 +1,39 @@
+/**
+ * `npm run demo`: with the platform running (`npm start`), sets stock for DEMO-SKU, places one
+ * order per outcome (confirmed, out of stock, payment declined), waits for the saga to decide each,
+ * then prints each order's trace from the topics. Exit codes: 0 every order ended as expected,
+ * 1 otherwise or when the platform, Kafka or the registry is not there.
+ */
+import { localEndpoints } from '@platform/config';
+import { connect, explainFailure, settingsFromEnv } from '../connection/cli-connection';
+import { PlatformClient } from '../demo/platform-client';
+import { runDemo } from '../demo/run-demo';
+import { TERMINAL_COLORS } from '../text/colors';
+
+async function main(): Promise<number> {
+  const endpoints = localEndpoints();
+  const settings = settingsFromEnv(process.env);
+  try {
+    const asExpected = await runDemo({
+      platform: new PlatformClient(endpoints.appUrl('order'), endpoints.appUrl('inventory')),
+      connect: () => connect(settings),
+      out: (text) => console.log(text),
+      colors: TERMINAL_COLORS,
+    });
+    if (!asExpected) console.error('demo: not every order ended as expected (see above).');
+    return asExpected ? 0 : 1;
+  } catch (error) {
+    console.error(`demo: ${explainFailure(error, settings)}`);
+    return 1;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`demo: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);
