@@ -28,6 +28,8 @@ export const kafkaSettingsSchema = z
   .refine((s) => !s.KAFKA_SASL_MECHANISM || (s.KAFKA_SASL_USERNAME && s.KAFKA_SASL_PASSWORD), {
     message: 'KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required when KAFKA_SASL_MECHANISM is set',
     path: ['KAFKA_SASL_MECHANISM'],
+    // Check even when other variables are wrong, so one start reports every problem.
+    when: () => true,
   });
 
 export type KafkaSettings = z.infer<typeof kafkaSettingsSchema>;

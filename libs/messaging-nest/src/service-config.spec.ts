@@ -1,0 +1,41 @@
+import { ConfigurationError } from '@platform/config';
+import { z } from 'zod';
+import { loadServiceConfig } from './service-config';
+
+const valid = {
+  PORT: '3000',
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/order',
+  KAFKA_BROKERS: 'localhost:9092',
+  KAFKA_CLIENT_ID: 'order-service',
+  SCHEMA_REGISTRY_URL: 'http://localhost:8081/apis/ccompat/v7',
+};
+
+describe('loadServiceConfig', () => {
+  it('parses a complete environment with defaults filled in', () => {
+    expect(loadServiceConfig(valid)).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info', KAFKA_SSL: 'false' });
+  });
+
+  it('names every missing or malformed variable at once', () => {
+    let error: unknown;
+    try {
+      loadServiceConfig({
+        ...valid,
+        DATABASE_URL: 'mysql://x',
+        KAFKA_BROKERS: undefined,
+        KAFKA_SASL_MECHANISM: 'plain',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const message = (error as Error).message;
+    expect(message).toContain('DATABASE_URL');
+    expect(message).toContain('KAFKA_BROKERS is required but not set');
+    expect(message).toContain('KAFKA_SASL_MECHANISM');
+  });
+
+  it("validates the app's own extra settings too", () => {
+    const extra = z.object({ SMTP_URL: z.url().optional() });
+    expect(() => loadServiceConfig({ ...valid, SMTP_URL: 'not a url' }, extra)).toThrow(/SMTP_URL/);
+  });
+});

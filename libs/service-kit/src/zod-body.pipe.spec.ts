@@ -1,0 +1,32 @@
+import { BadRequestException } from '@nestjs/common';
+import { z } from 'zod';
+import { ZodBodyPipe } from './zod-body.pipe';
+
+const pipe = new ZodBodyPipe(
+  z.object({ name: z.string().min(1), lines: z.array(z.object({ qty: z.number().int().min(1) })) }),
+);
+
+describe('ZodBodyPipe', () => {
+  it('passes a valid body through, parsed', () => {
+    expect(pipe.transform({ name: 'a', lines: [{ qty: 1 }] })).toEqual({ name: 'a', lines: [{ qty: 1 }] });
+  });
+
+  it('answers 400 naming every wrong field by its path and the rule it broke', () => {
+    let error: unknown;
+    try {
+      pipe.transform({ name: '', lines: [{ qty: 0 }] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BadRequestException);
+    const body = (error as BadRequestException).getResponse() as {
+      error: string;
+      fields: { field: string; rule: string }[];
+    };
+    expect(body.error).toBe('VALIDATION_FAILED');
+    expect(body.fields).toEqual([
+      expect.objectContaining({ field: 'name', rule: 'too_small' }),
+      expect.objectContaining({ field: 'lines.0.qty', rule: 'too_small' }),
+    ]);
+  });
+});
