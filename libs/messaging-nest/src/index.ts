@@ -14,3 +14,5 @@ export { startService } from './start-service';
 export type { StartServiceOptions } from './start-service';
 export { loadServiceConfig, serviceSettingsSchema, ServiceSettings } from './service-config';
 export type { ServiceConfig } from './service-config';
+export { runService } from './run-service';
+export type { RunServiceOptions } from './run-service';

@@ -50,3 +50,4 @@ export type { ConsumerDrain } from './inbox/consumer-drain';
 export { listDeadLetters } from './dead-letter/list-dead-letters';
 export type { DeadLetter, ListDeadLettersOptions } from './dead-letter/list-dead-letters';
 export { TopicNotFoundError, assertTopicExists } from './kafka/topic-not-found';
+export { UnreachableError, assertBrokerReachable, assertRegistryReachable } from './kafka/reachability';

@@ -12,7 +12,7 @@ import {
   kafkaSettingsFromEnv,
 } from '@platform/messaging';
 import type { Kafka } from 'kafkajs';
-import { UnreachableError, assertBrokerReachable, assertRegistryReachable } from './reachability';
+import { UnreachableError, assertBrokerReachable, assertRegistryReachable } from '@platform/messaging';
 
 export interface CliConnection {
   settings: KafkaSettings;

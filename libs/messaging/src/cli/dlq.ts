@@ -17,7 +17,7 @@ import { assertTopicExists, TopicNotFoundError } from '../kafka/topic-not-found'
 import { deadLetterJson, deadLetterTable, redriveTable } from './dead-letter-output';
 import { deadLetterTopicFor } from './dead-letter-target';
 import { DLQ_USAGE, UsageError, parseDlqArgs, type DlqCommand } from './dlq-args';
-import { assertBrokerReachable, assertRegistryReachable } from './reachability';
+import { assertBrokerReachable, assertRegistryReachable } from '../kafka/reachability';
 
 function settingsFromEnv(): KafkaSettings {
   const endpoints = localEndpoints();
