@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { APP_NAMES, type AppName } from '@platform/config';
+import { kafkaSettingsSchema } from '@platform/messaging';
+import { loadServiceConfig, serviceSettingsSchema } from '@platform/messaging-nest';
+// The notification app's own settings (SMTP_URL, MAIL_FROM) are defined in the app, not in a
+// library; the compose file must agree with exactly that schema, so it is read from the app itself.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import {
+  loadNotificationConfig,
+  notificationSettingsSchema,
+} from '../../../apps/notification/src/notification-config';
+import { platformApps } from '../../launcher/platform-apps';
+import { REPO_ROOT, containerEnvironment, loadCompose, loadRawCompose, type HostEnv } from './compose-model';
+
+/**
+ * Every app service of docker-compose.yml sets each variable its app requires, sets nothing the app
+ * does not read, and passes the app's own start-up validation. The variable names come from the
+ * apps' configuration schemas, never from a list copied into this test.
+ */
+
+type Schema = z.ZodObject;
+
+interface AppSettings {
+  /**
+   * The configuration loader main.ts names, if any (without one, the app gets loadServiceConfig):
+   * the test checks main.ts names no other, so a new app-specific schema cannot go unnoticed here.
+   */
+  loader: string | undefined;
+  schemas: Schema[];
+  load(env: HostEnv): Record<string, unknown>;
+}
+
+const common: Schema[] = [serviceSettingsSchema, kafkaSettingsSchema];
+const shared: AppSettings = { loader: undefined, schemas: common, load: (env) => loadServiceConfig(env) };
+const SETTINGS: Record<AppName, AppSettings> = {
+  order: shared,
+  inventory: shared,
+  payment: shared,
+  notification: {
+    loader: 'loadNotificationConfig',
+    schemas: [...common, notificationSettingsSchema],
+    load: (env) => loadNotificationConfig(env),
+  },
+};
+
+const names = (schemas: Schema[]) => schemas.flatMap((schema) => Object.keys(schema.shape));
+const required = (schemas: Schema[]) =>
+  schemas.flatMap((schema) =>
+    Object.entries(schema.shape)
+      .filter(([, field]) => !(field as z.ZodType).safeParse(undefined).success)
+      .map(([name]) => name),
+  );
+const optional = (schemas: Schema[]) => names(schemas).filter((name) => !required(schemas).includes(name));
+
+/** A valid value for a setting: an enum's first option, otherwise a plain string. */
+function sampleValue(name: string, field: z.ZodType): string {
+  let inner: z.ZodType = field;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
+  return inner instanceof z.ZodEnum ? String(inner.options[0]) : `test-${name.toLowerCase()}`;
+}
+
+const compose = loadCompose({});
+const raw = loadRawCompose();
+
+describe.each(APP_NAMES.map((app) => [app] as const))('the %s service', (app) => {
+  const settings = SETTINGS[app];
+  const service = compose.services[app]!;
+
+  it(`is built from the Dockerfile target ${app}`, () => {
+    expect(service).toBeDefined();
+    expect(service.build?.target).toBe(app);
+  });
+
+  it('loads its configuration the way this test assumes (main.ts)', () => {
+    const main = readFileSync(path.join(REPO_ROOT, 'apps', app, 'src', 'main.ts'), 'utf8');
+    const loaders = new Set([...main.matchAll(/\bload[A-Z]\w*Config\b/g)].map((m) => m[0]));
+    loaders.delete('loadServiceConfig');
+    expect([...loaders]).toEqual(settings.loader ? [settings.loader] : []);
+  });
+
+  it('sets every variable the app requires', () => {
+    const set = Object.keys(containerEnvironment(service));
+    expect(required(settings.schemas).filter((name) => !set.includes(name))).toEqual([]);
+  });
+
+  it('sets no variable the app does not read', () => {
+    const listed = Object.keys(raw.services[app]!.environment ?? {});
+    expect(listed.filter((name) => !names(settings.schemas).includes(name))).toEqual([]);
+  });
+
+  it('passes the app’s own start-up validation, started from a clean shell', () => {
+    expect(() => settings.load(containerEnvironment(service))).not.toThrow();
+  });
+
+  it('uses the same variable names and client id as the local launcher', () => {
+    const local = platformApps().find((spec) => spec.app === app)!.env;
+    const env = containerEnvironment(service);
+    expect(Object.keys(local).filter((name) => !(name in env))).toEqual([]);
+    expect(env['KAFKA_CLIENT_ID']).toBe(local['KAFKA_CLIENT_ID']);
+  });
+
+  describe('the optional Kafka, registry and TLS/SASL settings', () => {
+    const kafkaOptional = optional([kafkaSettingsSchema]);
+    const kafkaShape: Record<string, z.ZodType> = kafkaSettingsSchema.shape;
+
+    it('are all listed, without a value, so they pass through from the shell', () => {
+      const listed = raw.services[app]!.environment ?? {};
+      expect(kafkaOptional.map((name) => [name, listed[name]])).toEqual(
+        kafkaOptional.map((name) => [name, null]),
+      );
+    });
+
+    it('are absent from the container when the shell does not set them (an empty value is invalid)', () => {
+      const env = containerEnvironment(service);
+      expect(kafkaOptional.filter((name) => name in env)).toEqual([]);
+      expect(() =>
+        settings.load({ ...env, ...Object.fromEntries(kafkaOptional.map((n) => [n, ''])) }),
+      ).toThrow();
+    });
+
+    it('reach the app and validate when the shell sets them for a secured cluster', () => {
+      const shell = Object.fromEntries(
+        kafkaOptional.map((name) => [name, sampleValue(name, kafkaShape[name]!)]),
+      );
+      const env = containerEnvironment(loadCompose(shell).services[app]!, shell);
+      const config = settings.load(env);
+      for (const [name, value] of Object.entries(shell))
+        expect([name, String(config[name])]).toEqual([name, value]);
+    });
+  });
+});
+
+describe('the compose file', () => {
+  it('has one service per app and names no other app', () => {
+    const appServices = Object.entries(compose.services)
+      .filter(([, service]) => service.build?.target && service.build.target !== 'tools')
+      .map(([name]) => name);
+    expect(appServices.sort()).toEqual([...APP_NAMES].sort());
+  });
+});
