@@ -1,5 +1,6 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { applyContracts } from '@platform/contracts';
 import { REPO_ROOT, startPlatform, type Platform } from '@platform/infra/launcher';
 import { SagaObserver } from './saga-observer';
 
@@ -14,6 +15,8 @@ export function usePlatform(name: string): { platform: () => Platform; observer:
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(path.join(logDir, `e2e-${name}.log`));
   beforeAll(async () => {
+    // As `npm start` does: the topics and schemas the apps need, idempotently.
+    await applyContracts();
     observer = await SagaObserver.start();
     platform = await startPlatform({ onLine: (app, line) => log.write(`${app} | ${line}\n`) });
   }, 180_000);

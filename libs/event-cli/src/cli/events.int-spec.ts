@@ -3,8 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { applyContracts } from '@platform/contracts';
 
 const run = promisify(execFile);
+
+// The trace reads the real saga topics, which only exist once the contracts are applied.
+beforeAll(() => applyContracts(), 60_000);
 
 /** Runs a CLI entry point as `npm run events|demo` would; resolves with its exit code and output. */
 async function cli(script: 'events.ts' | 'demo.ts', args: string[], env: Record<string, string> = {}) {
