@@ -32,18 +32,28 @@ export class SagaObserver {
     const codec = new AvroCodec(createSchemaRegistry(settings));
     const consumer = createKafka(settings).consumer({ groupId: uniqueName('e2e-observer') });
     const observer = new SagaObserver(consumer);
-    await consumer.connect();
-    await consumer.subscribe({ topics: CATALOGUE_ENTRIES.map((entry) => entry.topic), fromBeginning: false });
-    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-    await consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        const event = await codec.decode<ObservedEvent['event']>(message.value);
-        const observed = { topic, eventType: event.envelope.eventType, envelope: event.envelope, event };
-        observer.events.push(observed);
-        for (const listener of observer.listeners) listener(observed);
-      },
+    // A consumer that cannot join (missing topics, broker down) must not outlive a failed setup:
+    // it would keep retrying and hold the test process open.
+    const joined = new Promise<void>((resolve, reject) => {
+      consumer.on(consumer.events.GROUP_JOIN, () => resolve());
+      consumer.on(consumer.events.CRASH, ({ payload }) => reject(payload.error));
     });
-    await joined;
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: CATALOGUE_ENTRIES.map((entry) => entry.topic), fromBeginning: false });
+      await consumer.run({
+        eachMessage: async ({ topic, message }) => {
+          const event = await codec.decode<ObservedEvent['event']>(message.value);
+          const observed = { topic, eventType: event.envelope.eventType, envelope: event.envelope, event };
+          observer.events.push(observed);
+          for (const listener of observer.listeners) listener(observed);
+        },
+      });
+      await joined;
+    } catch (error) {
+      await consumer.disconnect();
+      throw error;
+    }
     return observer;
   }
 
