@@ -1,13 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
-import {
-  KAFKA,
-  MessagingModule,
-  messagingReadinessChecks,
-  type ServiceConfig,
-} from '@platform/messaging-nest';
-import { HealthController, MetricsController, READINESS_CHECKS, loggingModule } from '@platform/service-kit';
-import pino from 'pino';
+import { ServiceModule, type ServiceConfig } from '@platform/messaging-nest';
 import { GetReservationController } from './get-reservation/get-reservation.controller';
 import { GetStockController } from './get-stock/get-stock.controller';
 import { InventoryDatabaseModule } from './inventory-database.module';
@@ -27,16 +19,13 @@ export class InventoryModule {
     return {
       module: InventoryModule,
       imports: [
-        loggingModule('inventory'),
-        InventoryDatabaseModule.forRoot(config),
-        MessagingModule.forRoot({
+        ServiceModule.forRoot({
           app: 'inventory',
+          config,
+          databaseModule: InventoryDatabaseModule.forRoot(config),
+          database: PrismaService,
           consumes: ['OrderPlaced', 'PaymentDeclined'],
           produces: ['StockReserved', 'StockRejected', 'StockReleased'],
-          kafka: config,
-          databaseUrl: config.DATABASE_URL,
-          database: PrismaService,
-          logger: pino({ name: 'inventory', level: config.LOG_LEVEL }),
         }),
       ],
       controllers: [
@@ -44,8 +33,6 @@ export class InventoryModule {
         SetStockLevelController,
         GetReservationController,
         SagaReactionsController,
-        HealthController,
-        MetricsController,
       ],
       providers: [
         StockRepository,
@@ -53,14 +40,6 @@ export class InventoryModule {
         ReserveStockHandler,
         ReleaseStockHandler,
         SampleStockSeeder,
-        {
-          provide: READINESS_CHECKS,
-          inject: [PrismaService, KAFKA],
-          useFactory: (prisma: PrismaService, kafka: Kafka) => [
-            { name: 'database', check: () => prisma.$queryRaw`SELECT 1` },
-            ...messagingReadinessChecks(kafka, config),
-          ],
-        },
       ],
     };
   }

@@ -1,7 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
-import { KAFKA, MessagingModule, messagingReadinessChecks } from '@platform/messaging-nest';
-import { HealthController, MetricsController, READINESS_CHECKS, loggingModule } from '@platform/service-kit';
+import { ServiceModule } from '@platform/messaging-nest';
 import pino from 'pino';
 import { NOTIFICATION_CHANNEL } from './channels/notification-channel';
 import { notificationChannelFor } from './channels/notification-channels';
@@ -25,32 +23,21 @@ export class NotificationModule {
     return {
       module: NotificationModule,
       imports: [
-        loggingModule('notification'),
-        NotificationDatabaseModule.forRoot(config),
-        MessagingModule.forRoot({
+        ServiceModule.forRoot({
           app: 'notification',
+          config,
+          databaseModule: NotificationDatabaseModule.forRoot(config),
+          database: PrismaService,
           consumes: ['OrderConfirmed', 'OrderCancelled'],
           produces: ['NotificationSent'],
-          kafka: config,
-          databaseUrl: config.DATABASE_URL,
-          database: PrismaService,
-          logger,
         }),
       ],
-      controllers: [GetNotificationController, OrderOutcomesController, HealthController, MetricsController],
+      controllers: [GetNotificationController, OrderOutcomesController],
       providers: [
         NotificationRepository,
         NotificationQueries,
         NotifyCustomerHandler,
         { provide: NOTIFICATION_CHANNEL, useFactory: () => notificationChannelFor(config, logger) },
-        {
-          provide: READINESS_CHECKS,
-          inject: [PrismaService, KAFKA],
-          useFactory: (prisma: PrismaService, kafka: Kafka) => [
-            { name: 'database', check: () => prisma.$queryRaw`SELECT 1` },
-            ...messagingReadinessChecks(kafka, config),
-          ],
-        },
       ],
     };
   }

@@ -1,13 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
-import {
-  KAFKA,
-  MessagingModule,
-  messagingReadinessChecks,
-  type ServiceConfig,
-} from '@platform/messaging-nest';
-import { HealthController, MetricsController, READINESS_CHECKS, loggingModule } from '@platform/service-kit';
-import pino from 'pino';
+import { ServiceModule, type ServiceConfig } from '@platform/messaging-nest';
 import { GetOrderController } from './get-order/get-order.controller';
 import { OrderQueries } from './get-order/order-queries';
 import { OrderDatabaseModule } from './order-database.module';
@@ -24,38 +16,17 @@ export class OrderModule {
     return {
       module: OrderModule,
       imports: [
-        loggingModule('order'),
-        OrderDatabaseModule.forRoot(config),
-        MessagingModule.forRoot({
+        ServiceModule.forRoot({
           app: 'order',
+          config,
+          databaseModule: OrderDatabaseModule.forRoot(config),
+          database: PrismaService,
           consumes: ['StockReserved', 'StockRejected', 'PaymentAuthorized', 'PaymentDeclined'],
           produces: ['OrderPlaced', 'OrderConfirmed', 'OrderCancelled'],
-          kafka: config,
-          databaseUrl: config.DATABASE_URL,
-          database: PrismaService,
-          logger: pino({ name: 'order', level: config.LOG_LEVEL }),
         }),
       ],
-      controllers: [
-        PlaceOrderController,
-        GetOrderController,
-        SagaReactionsController,
-        HealthController,
-        MetricsController,
-      ],
-      providers: [
-        OrderRepository,
-        OrderQueries,
-        PlaceOrderHandler,
-        {
-          provide: READINESS_CHECKS,
-          inject: [PrismaService, KAFKA],
-          useFactory: (prisma: PrismaService, kafka: Kafka) => [
-            { name: 'database', check: () => prisma.$queryRaw`SELECT 1` },
-            ...messagingReadinessChecks(kafka, config),
-          ],
-        },
-      ],
+      controllers: [PlaceOrderController, GetOrderController, SagaReactionsController],
+      providers: [OrderRepository, OrderQueries, PlaceOrderHandler],
     };
   }
 }

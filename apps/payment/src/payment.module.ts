@@ -1,13 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
-import {
-  KAFKA,
-  MessagingModule,
-  messagingReadinessChecks,
-  type ServiceConfig,
-} from '@platform/messaging-nest';
-import { HealthController, MetricsController, READINESS_CHECKS, loggingModule } from '@platform/service-kit';
-import pino from 'pino';
+import { ServiceModule, type ServiceConfig } from '@platform/messaging-nest';
 import { AuthorizePaymentHandler } from './authorize-payment/authorize-payment.handler';
 import { StockReservedController } from './authorize-payment/stock-reserved.controller';
 import { GetPaymentController } from './get-payment/get-payment.controller';
@@ -24,38 +16,17 @@ export class PaymentModule {
     return {
       module: PaymentModule,
       imports: [
-        loggingModule('payment'),
-        PaymentDatabaseModule.forRoot(config),
-        MessagingModule.forRoot({
+        ServiceModule.forRoot({
           app: 'payment',
+          config,
+          databaseModule: PaymentDatabaseModule.forRoot(config),
+          database: PrismaService,
           consumes: ['StockReserved'],
           produces: ['PaymentAuthorized', 'PaymentDeclined'],
-          kafka: config,
-          databaseUrl: config.DATABASE_URL,
-          database: PrismaService,
-          logger: pino({ name: 'payment', level: config.LOG_LEVEL }),
         }),
       ],
-      controllers: [
-        GetPaymentController,
-        TestCardsController,
-        StockReservedController,
-        HealthController,
-        MetricsController,
-      ],
-      providers: [
-        PaymentRepository,
-        PaymentQueries,
-        AuthorizePaymentHandler,
-        {
-          provide: READINESS_CHECKS,
-          inject: [PrismaService, KAFKA],
-          useFactory: (prisma: PrismaService, kafka: Kafka) => [
-            { name: 'database', check: () => prisma.$queryRaw`SELECT 1` },
-            ...messagingReadinessChecks(kafka, config),
-          ],
-        },
-      ],
+      controllers: [GetPaymentController, TestCardsController, StockReservedController],
+      providers: [PaymentRepository, PaymentQueries, AuthorizePaymentHandler],
     };
   }
 }

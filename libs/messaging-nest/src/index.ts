@@ -16,3 +16,5 @@ export { loadServiceConfig, serviceSettingsSchema, ServiceSettings } from './ser
 export type { ServiceConfig } from './service-config';
 export { runService } from './run-service';
 export type { RunServiceOptions } from './run-service';
+export { ServiceModule } from './service.module';
+export type { ServiceModuleOptions } from './service.module';
