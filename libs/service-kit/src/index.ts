@@ -2,6 +2,6 @@ export { HealthController, READINESS_CHECKS } from './health.controller';
 export type { ReadinessCheck } from './health.controller';
 export { MetricsController } from './metrics.controller';
 export { loggingModule, correlationIdOf, CORRELATION_HEADER } from './logging';
-export { ZodBodyPipe } from './zod-body.pipe';
-export type { FieldError } from './zod-body.pipe';
+export { ZodValidationPipe } from './zod-validation.pipe';
+export type { FieldError } from './zod-validation.pipe';
 export { setupOpenApi } from './openapi';

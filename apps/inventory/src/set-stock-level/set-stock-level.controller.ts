@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, HttpCode, HttpStatus, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ZodBodyPipe } from '@platform/service-kit';
+import { ZodValidationPipe } from '@platform/service-kit';
 import { checkedStockLevel, DomainError } from '../domain';
 import { PrismaService } from '../prisma.service';
 import { StockRepository } from '../stock.repository';
@@ -32,8 +32,8 @@ export class SetStockLevelController {
   @ApiResponse({ status: 200, description: '{ sku, available, updatedAt }' })
   @ApiResponse({ status: 400, description: 'Invalid SKU or body: `fields` names each wrong field and rule' })
   async set(
-    @Param(new ZodBodyPipe(setStockLevelParams)) { sku }: z.infer<typeof setStockLevelParams>,
-    @Body(new ZodBodyPipe(setStockLevelRequest)) body: SetStockLevelRequest,
+    @Param(new ZodValidationPipe(setStockLevelParams)) { sku }: z.infer<typeof setStockLevelParams>,
+    @Body(new ZodValidationPipe(setStockLevelRequest)) body: SetStockLevelRequest,
   ) {
     try {
       return await this.stock.set(this.prisma, sku, checkedStockLevel(sku, body.available), new Date());

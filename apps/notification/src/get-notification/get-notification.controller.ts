@@ -1,6 +1,7 @@
-import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { ZodValidationPipe } from '@platform/service-kit';
 import { NotificationQueries } from './notification-queries';
 
 const byOrderQuery = z.object({
@@ -17,21 +18,8 @@ export class GetNotificationController {
   @ApiQuery({ name: 'orderId', required: true, description: 'The order the notifications are about' })
   @ApiResponse({ status: 200, description: '{ items: [notification] }, oldest first; empty when none yet' })
   @ApiResponse({ status: 400, description: 'orderId missing: `fields` names it and the rule' })
-  async forOrder(@Query() query: Record<string, string>) {
-    const parsed = byOrderQuery.safeParse(query);
-    if (!parsed.success) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'VALIDATION_FAILED',
-        message: 'Invalid query',
-        fields: parsed.error.issues.map((i) => ({
-          field: i.path.join('.'),
-          rule: i.code,
-          message: i.message,
-        })),
-      });
-    }
-    return { items: await this.queries.forOrder(parsed.data.orderId) };
+  async forOrder(@Query(new ZodValidationPipe(byOrderQuery)) query: z.infer<typeof byOrderQuery>) {
+    return { items: await this.queries.forOrder(query.orderId) };
   }
 
   @Get(':notificationId')

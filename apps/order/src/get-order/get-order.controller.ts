@@ -1,6 +1,7 @@
-import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { ZodValidationPipe } from '@platform/service-kit';
 import { decodeCursor, OrderQueries } from './order-queries';
 
 const listQuery = z.object({
@@ -37,20 +38,7 @@ export class GetOrderController {
   @ApiQuery({ name: 'customerId', required: false })
   @ApiQuery({ name: 'limit', required: false, description: '1-100, default 20' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  list(@Query() query: Record<string, string>) {
-    const parsed = listQuery.safeParse(query);
-    if (!parsed.success) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'VALIDATION_FAILED',
-        message: 'Invalid query',
-        fields: parsed.error.issues.map((i) => ({
-          field: i.path.join('.'),
-          rule: i.code,
-          message: i.message,
-        })),
-      });
-    }
-    return this.queries.list(parsed.data);
+  list(@Query(new ZodValidationPipe(listQuery)) query: z.infer<typeof listQuery>) {
+    return this.queries.list(query);
   }
 }

@@ -13,7 +13,7 @@ import {
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { ZodBodyPipe, correlationIdOf } from '@platform/service-kit';
+import { ZodValidationPipe, correlationIdOf } from '@platform/service-kit';
 import { DomainError } from '../domain';
 import { IdempotencyConflictError, PlaceOrderHandler } from './place-order.handler';
 import { placeOrderRequest, type PlaceOrderRequest } from './place-order.request';
@@ -46,7 +46,7 @@ export class PlaceOrderController {
   @ApiResponse({ status: 409, description: 'Idempotency-Key reused with a different body' })
   @ApiResponse({ status: 413, description: 'Body larger than 100 kB' })
   async place(
-    @Body(new ZodBodyPipe(placeOrderRequest)) body: PlaceOrderRequest,
+    @Body(new ZodValidationPipe(placeOrderRequest)) body: PlaceOrderRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: IncomingMessage,
     @Res({ passthrough: true }) response: HeaderSink,

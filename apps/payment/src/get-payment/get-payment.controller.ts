@@ -1,7 +1,7 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ZodBodyPipe } from '@platform/service-kit';
+import { ZodValidationPipe } from '@platform/service-kit';
 import { PaymentQueries } from './payment-queries';
 
 const listQuery = z.object({
@@ -18,7 +18,7 @@ export class GetPaymentController {
   @ApiQuery({ name: 'orderId', required: true, description: 'The order whose payment to show' })
   @ApiResponse({ status: 200, description: '{ items: [payment] }, at most one item' })
   @ApiResponse({ status: 400, description: 'orderId missing: `fields` names it and the rule' })
-  list(@Query(new ZodBodyPipe(listQuery)) query: z.infer<typeof listQuery>) {
+  list(@Query(new ZodValidationPipe(listQuery)) query: z.infer<typeof listQuery>) {
     return this.queries.listByOrder(query.orderId);
   }
 

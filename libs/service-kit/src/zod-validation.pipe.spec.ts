@@ -1,12 +1,12 @@
 import { BadRequestException } from '@nestjs/common';
 import { z } from 'zod';
-import { ZodBodyPipe } from './zod-body.pipe';
+import { ZodValidationPipe } from './zod-validation.pipe';
 
-const pipe = new ZodBodyPipe(
+const pipe = new ZodValidationPipe(
   z.object({ name: z.string().min(1), lines: z.array(z.object({ qty: z.number().int().min(1) })) }),
 );
 
-describe('ZodBodyPipe', () => {
+describe('ZodValidationPipe', () => {
   it('passes a valid body through, parsed', () => {
     expect(pipe.transform({ name: 'a', lines: [{ qty: 1 }] })).toEqual({ name: 'a', lines: [{ qty: 1 }] });
   });

@@ -8,11 +8,11 @@ export interface FieldError {
 }
 
 /**
- * Validates a request body against a zod schema. A failure is a 400 whose body names every
+ * Validates a request body or query against a zod schema. A failure is a 400 whose body names every
  * wrong field with its path (`lines.0.quantity`) and the rule it broke, so a client can fix its
  * request without reading server logs.
  */
-export class ZodBodyPipe<Schema extends z.ZodType> implements PipeTransform<unknown, z.infer<Schema>> {
+export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransform<unknown, z.infer<Schema>> {
   constructor(private readonly schema: Schema) {}
 
   transform(value: unknown): z.infer<Schema> {
