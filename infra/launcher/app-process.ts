@@ -13,7 +13,9 @@ export interface RunningApp {
  * coloured stream). Its own process group, so a Ctrl-C reaches it only through `stopApp`, in order.
  */
 export function startApp(spec: AppProcessSpec, onLine: (app: string, line: string) => void): RunningApp {
-  const child = spawn(process.execPath, [spec.entry], {
+  // APP_NODE_ARGS passes flags Node refuses in NODE_OPTIONS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env['APP_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, spec.entry], {
     env: { ...process.env, ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { envelopeFor, type OrderPlaced, type PaymentDeclined } from '@platform/contracts';
 import { assertSchemaMatchesDatabase, migrate } from '@platform/database';
-import { MESSAGING_MIGRATIONS_DIR, MESSAGING_MIGRATIONS_TABLE, processOnce } from '@platform/messaging';
+import {
+  MESSAGING_MIGRATIONS_DIR,
+  MESSAGING_MIGRATIONS_TABLE,
+  inTransaction as inPgTransaction,
+  processOnce,
+  type Transaction,
+} from '@platform/messaging';
+import { Pool } from 'pg';
 import { createThrowawayDatabase, query, type ThrowawayDatabase } from '@platform/testing';
 import { DomainError } from './domain';
 import { PrismaClient } from './generated/prisma/client';
@@ -20,6 +27,7 @@ import { StockRepository } from './stock.repository';
 describe('inventory against its database', () => {
   let db: ThrowawayDatabase;
   let prisma: PrismaClient;
+  let pool: Pool;
   const stock = new StockRepository();
   const reservations = new ReservationRepository();
   const reserve = new ReserveStockHandler(stock, reservations);
@@ -34,17 +42,17 @@ describe('inventory against its database', () => {
         { dir: path.resolve(__dirname, '..', 'migrations'), table: 'inventory_migrations' },
       ],
     });
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url, max: 20 }) });
+    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url }) });
+    pool = new Pool({ connectionString: db.url, max: 20 });
   });
   afterAll(async () => {
     await prisma?.$disconnect();
+    await pool?.end();
     await db?.drop();
   });
 
-  // Fifty transactions queue for ten-odd connections and one row lock: generous limits, not assertions.
-  const inTransaction = <R>(
-    fn: (tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]) => Promise<R>,
-  ) => prisma.$transaction(fn, { maxWait: 60_000, timeout: 60_000 });
+  // As the consumer runs a handler: one transaction, what it enqueues written to the outbox at commit.
+  const inTransaction = <R>(fn: (tx: Transaction) => Promise<R>) => inPgTransaction(pool, fn);
 
   const setLevel = (sku: string, available: number) => stock.set(prisma, sku, available, new Date());
   const levelOf = async (sku: string) => (await stock.find(prisma, sku))?.available;
@@ -185,7 +193,7 @@ describe('inventory against its database', () => {
     await setLevel('DESK-1', 3);
     const placed = orderPlaced([{ sku: 'DESK-1', quantity: 1 }]);
     const deliver = () =>
-      processOnce(prisma, 'inventory-service', 'orders.order-placed', placed.envelope, async (tx) => {
+      processOnce(pool, 'inventory-service', 'orders.order-placed', placed.envelope, async (tx) => {
         await reserve.apply(tx, placed);
       });
 

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceConfig } from '@platform/messaging-nest';
 import { GetReservationController } from './get-reservation/get-reservation.controller';
 import { GetStockController } from './get-stock/get-stock.controller';
-import { InventoryDatabaseModule } from './inventory-database.module';
+import { DomainError } from './domain';
 import { PrismaService } from './prisma.service';
 import { SagaReactionsController } from './react-to-saga/saga-reactions.controller';
 import { ReleaseStockHandler } from './release-stock/release-stock.handler';
@@ -22,10 +22,10 @@ export class InventoryModule {
         ServiceModule.forRoot({
           app: 'inventory',
           config,
-          databaseModule: InventoryDatabaseModule.forRoot(config),
-          database: PrismaService,
+          prisma: PrismaService,
           consumes: ['OrderPlaced', 'PaymentDeclined'],
           produces: ['StockReserved', 'StockRejected', 'StockReleased'],
+          permanentErrors: [DomainError],
         }),
       ],
       controllers: [

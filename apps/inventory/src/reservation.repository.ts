@@ -1,25 +1,39 @@
 import { Injectable } from '@nestjs/common';
+import type { Transaction } from '@platform/messaging';
 import type { Reservation, StockLine } from './domain';
-import type { InventoryTransaction } from './prisma.service';
+import type { PrismaClient } from './generated/prisma/client';
 
 export interface ReservationView extends Reservation {
   createdAt: Date;
   releasedAt: Date | null;
 }
 
-/** What each order holds, inside the caller's transaction (or on the plain client for reads). */
+/**
+ * What each order holds: written and locked in the consumer's transaction with plain SQL, read by
+ * the REST side through Prisma.
+ */
 @Injectable()
 export class ReservationRepository {
   /**
-   * With `forUpdate`, the row stays locked until the transaction ends, so two PaymentDeclined
-   * events of one order (distinct event ids) cannot both see HELD and give the stock back twice.
+   * The reservation with its row locked until the transaction ends, so two PaymentDeclined events
+   * of one order (distinct event ids) cannot both see HELD and give the stock back twice.
    */
-  async find(
-    db: InventoryTransaction,
-    orderId: string,
-    { forUpdate = false } = {},
-  ): Promise<ReservationView | null> {
-    if (forUpdate) await db.$queryRaw`SELECT 1 FROM reservations WHERE order_id = ${orderId} FOR UPDATE`;
+  async findForUpdate(tx: Transaction, orderId: string): Promise<Reservation | null> {
+    const { rows } = await tx.query<{ status: string; lines: StockLine[] | null }>(
+      `SELECT r.status,
+              (SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity) ORDER BY l.line_no)
+                 FROM reservation_lines l WHERE l.order_id = r.order_id) AS lines
+         FROM reservations r
+        WHERE r.order_id = $1
+          FOR UPDATE`,
+      [orderId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return { orderId, status: row.status === 'RELEASED' ? 'RELEASED' : 'HELD', lines: row.lines ?? [] };
+  }
+
+  async find(db: PrismaClient, orderId: string): Promise<ReservationView | null> {
     const row = await db.reservation.findUnique({
       where: { orderId },
       include: { lines: { orderBy: { lineNo: 'asc' } } },
@@ -34,28 +48,28 @@ export class ReservationRepository {
     };
   }
 
-  async exists(tx: InventoryTransaction, orderId: string): Promise<boolean> {
-    return (await tx.reservation.count({ where: { orderId } })) > 0;
+  async exists(tx: Transaction, orderId: string): Promise<boolean> {
+    const { rowCount } = await tx.query('SELECT 1 FROM reservations WHERE order_id = $1', [orderId]);
+    return rowCount === 1;
   }
 
   /** Records stock held for an order: the lines are what a release will give back. */
-  async hold(
-    tx: InventoryTransaction,
-    orderId: string,
-    lines: readonly StockLine[],
-    now: Date,
-  ): Promise<void> {
-    await tx.reservation.create({
-      data: {
-        orderId,
-        status: 'HELD',
-        createdAt: now,
-        lines: { create: lines.map(({ sku, quantity }, index) => ({ lineNo: index + 1, sku, quantity })) },
-      },
-    });
+  async hold(tx: Transaction, orderId: string, lines: readonly StockLine[], now: Date): Promise<void> {
+    await tx.query(
+      `WITH reservation AS (
+         INSERT INTO reservations (order_id, status, created_at) VALUES ($1, 'HELD', $2)
+       )
+       INSERT INTO reservation_lines (order_id, line_no, sku, quantity)
+       SELECT $1, line_no, sku, quantity
+         FROM unnest($3::text[], $4::int[]) WITH ORDINALITY AS l (sku, quantity, line_no)`,
+      [orderId, now, lines.map((line) => line.sku), lines.map((line) => line.quantity)],
+    );
   }
 
-  async markReleased(tx: InventoryTransaction, orderId: string, now: Date): Promise<void> {
-    await tx.reservation.update({ where: { orderId }, data: { status: 'RELEASED', releasedAt: now } });
+  async markReleased(tx: Transaction, orderId: string, now: Date): Promise<void> {
+    await tx.query(`UPDATE reservations SET status = 'RELEASED', released_at = $2 WHERE order_id = $1`, [
+      orderId,
+      now,
+    ]);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { PrismaService, type InventoryTransaction } from './prisma.service';
+import type { PrismaClient } from './generated/prisma/client';
+import { PrismaService } from './prisma.service';
 
 export interface SampleStockLevel {
   readonly sku: string;
@@ -25,7 +26,7 @@ export const SAMPLE_STOCK: readonly SampleStockLevel[] = [
  * Returns how many rows were inserted.
  */
 export async function seedSampleStock(
-  db: InventoryTransaction,
+  db: PrismaClient,
   stock: readonly SampleStockLevel[] = SAMPLE_STOCK,
 ): Promise<number> {
   if (stock.length === 0) return 0;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Transaction } from '@platform/messaging';
 import type { StockLevels } from './domain';
-import type { InventoryTransaction } from './prisma.service';
+import type { PrismaClient } from './generated/prisma/client';
 
 export interface StockLevelView {
   sku: string;
@@ -8,7 +9,10 @@ export interface StockLevelView {
   updatedAt: Date;
 }
 
-/** Stock levels per SKU, read and written inside the caller's transaction (or on the plain client for reads). */
+/**
+ * Stock levels per SKU. Reservations lock and write them in the consumer's transaction with plain
+ * SQL (they run for every order); the REST side reads and sets them through Prisma.
+ */
 @Injectable()
 export class StockRepository {
   /**
@@ -17,28 +21,29 @@ export class StockRepository {
    * other, each on the levels the previous one left, so stock is never sold twice. Locking in SKU
    * order means two orders naming {A, B} and {B, A} wait for each other instead of deadlocking.
    */
-  async lockLevels(tx: InventoryTransaction, skus: readonly string[]): Promise<StockLevels> {
+  async lockLevels(tx: Transaction, skus: readonly string[]): Promise<StockLevels> {
     const unique = [...new Set(skus)];
     if (unique.length === 0) return new Map();
-    const rows = await tx.$queryRaw<{ sku: string; available: number }[]>`
-      SELECT sku, available FROM stock_levels WHERE sku = ANY(${unique}::text[]) ORDER BY sku FOR UPDATE`;
+    const { rows } = await tx.query<{ sku: string; available: number }>(
+      'SELECT sku, available FROM stock_levels WHERE sku = ANY($1::text[]) ORDER BY sku FOR UPDATE',
+      [unique],
+    );
     return new Map(rows.map((row) => [row.sku, row.available]));
   }
 
   /** Writes the levels the domain computed from locked ones; `skus` says which of them changed. */
-  async saveLevels(
-    tx: InventoryTransaction,
-    levels: StockLevels,
-    skus: readonly string[],
-    now: Date,
-  ): Promise<void> {
-    for (const sku of [...new Set(skus)].sort()) {
-      await tx.stockLevel.update({ where: { sku }, data: { available: levels.get(sku)!, updatedAt: now } });
-    }
+  async saveLevels(tx: Transaction, levels: StockLevels, skus: readonly string[], now: Date): Promise<void> {
+    const changed = [...new Set(skus)].sort();
+    await tx.query(
+      `UPDATE stock_levels s SET available = v.available, updated_at = $3
+         FROM unnest($1::text[], $2::int[]) AS v (sku, available)
+        WHERE s.sku = v.sku`,
+      [changed, changed.map((sku) => levels.get(sku)!), now],
+    );
   }
 
   /** Sets one SKU's level, adding the SKU to the catalogue if it is new. */
-  async set(db: InventoryTransaction, sku: string, available: number, now: Date): Promise<StockLevelView> {
+  async set(db: PrismaClient, sku: string, available: number, now: Date): Promise<StockLevelView> {
     return db.stockLevel.upsert({
       where: { sku },
       create: { sku, available, updatedAt: now },
@@ -47,14 +52,14 @@ export class StockRepository {
     });
   }
 
-  async find(db: InventoryTransaction, sku: string): Promise<StockLevelView | null> {
+  async find(db: PrismaClient, sku: string): Promise<StockLevelView | null> {
     return db.stockLevel.findUnique({
       where: { sku },
       select: { sku: true, available: true, updatedAt: true },
     });
   }
 
-  async list(db: InventoryTransaction): Promise<StockLevelView[]> {
+  async list(db: PrismaClient): Promise<StockLevelView[]> {
     return db.stockLevel.findMany({
       orderBy: { sku: 'asc' },
       select: { sku: true, available: true, updatedAt: true },

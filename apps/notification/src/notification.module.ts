@@ -6,7 +6,7 @@ import { notificationChannelFor } from './channels/notification-channels';
 import { GetNotificationController } from './get-notification/get-notification.controller';
 import { NotificationQueries } from './get-notification/notification-queries';
 import type { NotificationConfig } from './notification-config';
-import { NotificationDatabaseModule } from './notification-database.module';
+import { DomainError } from './domain';
 import { NotificationRepository } from './notification.repository';
 import { NotifyCustomerHandler } from './notify-customer/notify-customer.handler';
 import { OrderOutcomesController } from './notify-customer/order-outcomes.controller';
@@ -26,10 +26,12 @@ export class NotificationModule {
         ServiceModule.forRoot({
           app: 'notification',
           config,
-          databaseModule: NotificationDatabaseModule.forRoot(config),
-          database: PrismaService,
+          prisma: PrismaService,
           consumes: ['OrderConfirmed', 'OrderCancelled'],
           produces: ['NotificationSent'],
+          permanentErrors: [DomainError],
+          // The mail goes out inside the handler: a failure later in a batch must not send it again.
+          savepointPerEvent: true,
         }),
       ],
       controllers: [GetNotificationController, OrderOutcomesController],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Notification } from './domain';
-import type { NotificationTransaction } from './prisma.service';
+import type { Transaction } from '@platform/messaging';
 
 export interface NewNotification {
   notificationId: string;
@@ -9,7 +9,7 @@ export interface NewNotification {
   createdAt: Date;
 }
 
-/** Writes the notifications table inside the caller's transaction. */
+/** Writes the notifications table inside the consumer's transaction (plain SQL: it runs for every order). */
 @Injectable()
 export class NotificationRepository {
   /**
@@ -20,28 +20,40 @@ export class NotificationRepository {
    * other transaction ever sees it unsettled.
    */
   async claim(
-    tx: NotificationTransaction,
+    tx: Transaction,
     { notificationId, correlationId, notification, createdAt }: NewNotification,
   ): Promise<boolean> {
-    const inserted = await tx.$executeRaw`
-      INSERT INTO notifications
-        (notification_id, order_id, kind, channel, recipient, subject, body, status, correlation_id, created_at)
-      VALUES
-        (${notificationId}, ${notification.orderId}, ${notification.kind}, ${notification.channel},
-         ${notification.recipient}, ${notification.subject}, ${notification.text}, 'SENT', ${correlationId},
-         ${createdAt})
-      ON CONFLICT (order_id, kind) DO NOTHING`;
-    return inserted === 1;
+    const { rowCount } = await tx.query(
+      `INSERT INTO notifications
+         (notification_id, order_id, kind, channel, recipient, subject, body, status, correlation_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'SENT', $8, $9)
+       ON CONFLICT (order_id, kind) DO NOTHING`,
+      [
+        notificationId,
+        notification.orderId,
+        notification.kind,
+        notification.channel,
+        notification.recipient,
+        notification.subject,
+        notification.text,
+        correlationId,
+        createdAt,
+      ],
+    );
+    return rowCount === 1;
   }
 
-  async markSent(tx: NotificationTransaction, notificationId: string, sentAt: Date): Promise<void> {
-    await tx.notification.update({ where: { notificationId }, data: { status: 'SENT', sentAt } });
+  async markSent(tx: Transaction, notificationId: string, sentAt: Date): Promise<void> {
+    await tx.query(`UPDATE notifications SET status = 'SENT', sent_at = $2 WHERE notification_id = $1`, [
+      notificationId,
+      sentAt,
+    ]);
   }
 
-  async markFailed(tx: NotificationTransaction, notificationId: string, reason: string): Promise<void> {
-    await tx.notification.update({
-      where: { notificationId },
-      data: { status: 'FAILED', failureReason: reason, sentAt: null },
-    });
+  async markFailed(tx: Transaction, notificationId: string, reason: string): Promise<void> {
+    await tx.query(
+      `UPDATE notifications SET status = 'FAILED', failure_reason = $2, sent_at = NULL WHERE notification_id = $1`,
+      [notificationId, reason],
+    );
   }
 }

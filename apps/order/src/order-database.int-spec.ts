@@ -1,14 +1,16 @@
 import path from 'node:path';
 import { assertSchemaMatchesDatabase, migrate } from '@platform/database';
 import { MESSAGING_MIGRATIONS_DIR, MESSAGING_MIGRATIONS_TABLE } from '@platform/messaging';
-import { ServiceSettings } from '@platform/messaging-nest';
+import { Pool } from 'pg';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '@platform/testing';
+import { IdempotencyKeys } from './idempotency-keys';
 import { OrderRepository } from './order.repository';
 import { IdempotencyConflictError, PlaceOrderHandler } from './place-order/place-order.handler';
 import type { PlaceOrderRequest } from './place-order/place-order.request';
 import { PrismaService } from './prisma.service';
 
 let database: ThrowawayDatabase;
+let pool: Pool;
 let prisma: PrismaService;
 let placeOrder: PlaceOrderHandler;
 
@@ -31,12 +33,14 @@ beforeAll(async () => {
       { dir: path.resolve(__dirname, '..', 'migrations'), table: 'order_migrations' },
     ],
   });
-  prisma = new PrismaService(new ServiceSettings({ DATABASE_URL: database.url } as never));
-  placeOrder = new PlaceOrderHandler(prisma, new OrderRepository());
+  pool = new Pool({ connectionString: database.url });
+  prisma = new PrismaService(pool);
+  placeOrder = new PlaceOrderHandler(pool, new OrderRepository(), new IdempotencyKeys());
 });
 
 afterAll(async () => {
   await prisma?.$disconnect();
+  await pool?.end();
   await database?.drop();
 });
 

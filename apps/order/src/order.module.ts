@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceConfig } from '@platform/messaging-nest';
+import { DomainError } from './domain';
 import { GetOrderController } from './get-order/get-order.controller';
 import { OrderQueries } from './get-order/order-queries';
-import { OrderDatabaseModule } from './order-database.module';
+import { IdempotencyKeys } from './idempotency-keys';
 import { OrderRepository } from './order.repository';
 import { PlaceOrderController } from './place-order/place-order.controller';
 import { PlaceOrderHandler } from './place-order/place-order.handler';
@@ -19,14 +20,14 @@ export class OrderModule {
         ServiceModule.forRoot({
           app: 'order',
           config,
-          databaseModule: OrderDatabaseModule.forRoot(config),
-          database: PrismaService,
+          prisma: PrismaService,
           consumes: ['StockReserved', 'StockRejected', 'PaymentAuthorized', 'PaymentDeclined'],
           produces: ['OrderPlaced', 'OrderConfirmed', 'OrderCancelled'],
+          permanentErrors: [DomainError],
         }),
       ],
       controllers: [PlaceOrderController, GetOrderController, SagaReactionsController],
-      providers: [OrderRepository, OrderQueries, PlaceOrderHandler],
+      providers: [OrderRepository, IdempotencyKeys, OrderQueries, PlaceOrderHandler],
     };
   }
 }

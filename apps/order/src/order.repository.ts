@@ -1,99 +1,139 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@platform/contracts';
-import type { Order, OrderState } from './domain';
-import type { OrderTransaction } from './prisma.service';
+import type { Transaction } from '@platform/messaging';
+import type { CancellationReason, Order, OrderState } from './domain';
 
-/** Loads and saves the order aggregate, and appends to its history, inside the caller's transaction. */
+interface OrderRow {
+  order_id: string;
+  customer_id: string;
+  status: Order['status'];
+  currency: string;
+  total_minor: string;
+  payment_method: string;
+  cancellation_reason: string | null;
+  cancellation_detail: string | null;
+  payment_id: string | null;
+  placed_at: Date;
+  stock_reserved_at: Date | null;
+  confirmed_at: Date | null;
+  cancelled_at: Date | null;
+  lines: { sku: string; quantity: number; unitPriceMinor: number }[];
+}
+
+/**
+ * Loads and saves the order aggregate, and appends to its history, inside the caller's transaction.
+ * Plain SQL, one statement per call: these run for every event of every order (see the README's
+ * note on where Prisma is used and where it is not).
+ */
 @Injectable()
 export class OrderRepository {
-  /** With `forUpdate`, the row stays locked until the transaction ends, so two events of one order apply one after the other. */
-  async load(tx: OrderTransaction, orderId: string, { forUpdate = false } = {}): Promise<OrderState> {
-    if (forUpdate) await tx.$queryRaw`SELECT 1 FROM orders WHERE order_id = ${orderId} FOR UPDATE`;
-    const row = await tx.order.findUnique({
-      where: { orderId },
-      include: { lines: { orderBy: { lineNo: 'asc' } } },
-    });
-    if (!row) return null;
-    const base = {
-      orderId: row.orderId,
-      customerId: row.customerId,
-      lines: row.lines.map((line) => ({
-        sku: line.sku,
-        quantity: line.quantity,
-        unitPrice: { amountMinor: Number(line.unitPriceMinor), currency: row.currency },
-      })),
-      total: { amountMinor: Number(row.totalMinor), currency: row.currency },
-      paymentMethod: row.paymentMethod,
-      placedAt: row.placedAt,
-      stockReservedAt: row.stockReservedAt,
-    };
-    switch (row.status) {
-      case 'CONFIRMED':
-        return { ...base, status: 'CONFIRMED', paymentId: row.paymentId!, confirmedAt: row.confirmedAt! };
-      case 'CANCELLED':
-        return {
-          ...base,
-          status: 'CANCELLED',
-          reason: row.cancellationReason as Extract<Order, { status: 'CANCELLED' }>['reason'],
-          detail: row.cancellationDetail,
-          cancelledAt: row.cancelledAt!,
-        };
-      default:
-        return { ...base, status: 'PENDING' };
-    }
+  /** The order with its lines, its row locked until the transaction ends, so two events of one order apply one after the other. */
+  async loadForUpdate(tx: Transaction, orderId: string): Promise<OrderState> {
+    const { rows } = await tx.query<OrderRow>(
+      `SELECT o.*,
+              (SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity,
+                                                 'unitPriceMinor', l.unit_price_minor) ORDER BY l.line_no)
+                 FROM order_lines l WHERE l.order_id = o.order_id) AS lines
+         FROM orders o
+        WHERE o.order_id = $1
+          FOR UPDATE`,
+      [orderId],
+    );
+    const row = rows[0];
+    return row ? toOrder(row) : null;
   }
 
   /** Inserts a new order with its lines. */
-  async create(tx: OrderTransaction, order: Order, correlationId: string): Promise<void> {
-    await tx.order.create({
-      data: {
-        orderId: order.orderId,
-        customerId: order.customerId,
-        status: order.status,
-        currency: order.total.currency,
-        totalMinor: BigInt(order.total.amountMinor),
-        paymentMethod: order.paymentMethod,
+  async create(tx: Transaction, order: Order, correlationId: string): Promise<void> {
+    await tx.query(
+      `WITH new_order AS (
+         INSERT INTO orders (order_id, customer_id, status, currency, total_minor, payment_method, correlation_id, placed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       )
+       INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_minor)
+       SELECT $1, line_no, sku, quantity, unit_price_minor
+         FROM unnest($9::text[], $10::int[], $11::bigint[]) WITH ORDINALITY AS l (sku, quantity, unit_price_minor, line_no)`,
+      [
+        order.orderId,
+        order.customerId,
+        order.status,
+        order.total.currency,
+        order.total.amountMinor,
+        order.paymentMethod,
         correlationId,
-        placedAt: order.placedAt,
-        lines: {
-          create: order.lines.map((line, index) => ({
-            lineNo: index + 1,
-            sku: line.sku,
-            quantity: line.quantity,
-            unitPriceMinor: BigInt(line.unitPrice.amountMinor),
-          })),
-        },
-      },
-    });
+        order.placedAt,
+        order.lines.map((line) => line.sku),
+        order.lines.map((line) => line.quantity),
+        order.lines.map((line) => line.unitPrice.amountMinor),
+      ],
+    );
   }
 
   /** Writes the saga's progress: status, reservation time, confirmation or cancellation. */
-  async update(tx: OrderTransaction, order: Order): Promise<void> {
-    await tx.order.update({
-      where: { orderId: order.orderId },
-      data: {
-        status: order.status,
-        stockReservedAt: order.stockReservedAt,
-        paymentId: order.status === 'CONFIRMED' ? order.paymentId : null,
-        confirmedAt: order.status === 'CONFIRMED' ? order.confirmedAt : null,
-        cancellationReason: order.status === 'CANCELLED' ? order.reason : null,
-        cancellationDetail: order.status === 'CANCELLED' ? order.detail : null,
-        cancelledAt: order.status === 'CANCELLED' ? order.cancelledAt : null,
-        updatedAt: new Date(),
-      },
-    });
+  async update(tx: Transaction, order: Order): Promise<void> {
+    await tx.query(
+      `UPDATE orders
+          SET status = $2, stock_reserved_at = $3, payment_id = $4, confirmed_at = $5,
+              cancellation_reason = $6, cancellation_detail = $7, cancelled_at = $8, updated_at = now()
+        WHERE order_id = $1`,
+      [
+        order.orderId,
+        order.status,
+        order.stockReservedAt,
+        order.status === 'CONFIRMED' ? order.paymentId : null,
+        order.status === 'CONFIRMED' ? order.confirmedAt : null,
+        order.status === 'CANCELLED' ? order.reason : null,
+        order.status === 'CANCELLED' ? order.detail : null,
+        order.status === 'CANCELLED' ? order.cancelledAt : null,
+      ],
+    );
   }
 
-  async appendHistory(tx: OrderTransaction, orderId: string, envelopes: EventEnvelope[]): Promise<void> {
+  async appendHistory(tx: Transaction, orderId: string, envelopes: EventEnvelope[]): Promise<void> {
     if (envelopes.length === 0) return;
-    await tx.orderHistory.createMany({
-      data: envelopes.map((envelope) => ({
+    await tx.query(
+      `INSERT INTO order_history (order_id, event_id, event_type, source, occurred_at)
+       SELECT $1, event_id, event_type, source, occurred_at
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) WITH ORDINALITY
+              AS h (event_id, event_type, source, occurred_at, position)
+        ORDER BY position`,
+      [
         orderId,
-        eventId: envelope.eventId,
-        eventType: envelope.eventType,
-        source: envelope.source,
-        occurredAt: new Date(envelope.occurredAt),
-      })),
-    });
+        envelopes.map((e) => e.eventId),
+        envelopes.map((e) => e.eventType),
+        envelopes.map((e) => e.source),
+        envelopes.map((e) => new Date(e.occurredAt)),
+      ],
+    );
+  }
+}
+
+function toOrder(row: OrderRow): Order {
+  const base = {
+    orderId: row.order_id,
+    customerId: row.customer_id,
+    lines: (row.lines ?? []).map((line) => ({
+      sku: line.sku,
+      quantity: line.quantity,
+      unitPrice: { amountMinor: Number(line.unitPriceMinor), currency: row.currency },
+    })),
+    total: { amountMinor: Number(row.total_minor), currency: row.currency },
+    paymentMethod: row.payment_method,
+    placedAt: row.placed_at,
+    stockReservedAt: row.stock_reserved_at,
+  };
+  switch (row.status) {
+    case 'CONFIRMED':
+      return { ...base, status: 'CONFIRMED', paymentId: row.payment_id!, confirmedAt: row.confirmed_at! };
+    case 'CANCELLED':
+      return {
+        ...base,
+        status: 'CANCELLED',
+        reason: row.cancellation_reason as CancellationReason,
+        detail: row.cancellation_detail,
+        cancelledAt: row.cancelled_at!,
+      };
+    default:
+      return { ...base, status: 'PENDING' };
   }
 }

@@ -1,18 +1,17 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { Pool } from 'pg';
+import { DATABASE_POOL } from '@platform/messaging-nest';
 import { PrismaClient } from './generated/prisma/client';
-import { ServiceSettings } from '@platform/messaging-nest';
 
-/** The order database, through Prisma on the pg driver adapter (no native query engine). */
+/** The order database through Prisma, for the read side (GET /orders); on the app's shared pg pool. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
-  constructor(settings: ServiceSettings) {
-    super({ adapter: new PrismaPg({ connectionString: settings.values.DATABASE_URL }) });
+  constructor(@Inject(DATABASE_POOL) pool: Pool) {
+    super({ adapter: new PrismaPg(pool) });
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
   }
 }
-
-export type OrderTransaction = Parameters<Parameters<PrismaService['$transaction']>[0]>[0];

@@ -8,7 +8,7 @@ import {
   processOnce,
   UnprocessableEventError,
 } from '@platform/messaging';
-import { ServiceSettings } from '@platform/messaging-nest';
+import { Pool } from 'pg';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '@platform/testing';
 import { AuthorizePaymentHandler } from './authorize-payment/authorize-payment.handler';
 import { TEST_CARDS } from './domain';
@@ -24,6 +24,7 @@ interface OutboxRow {
 }
 
 let database: ThrowawayDatabase;
+let pool: Pool;
 let prisma: PrismaService;
 let authorize: AuthorizePaymentHandler;
 
@@ -43,7 +44,7 @@ function stockReserved(orderId: string, paymentMethod = 'tok_visa', amount = tot
 
 /** Runs the handler the way the consumer does: once per eventId, in the processed-events transaction. */
 function deliver(event: StockReserved) {
-  return processOnce(prisma, 'payment-service', EVENT_CATALOGUE.StockReserved.topic, event.envelope, (tx) =>
+  return processOnce(pool, 'payment-service', EVENT_CATALOGUE.StockReserved.topic, event.envelope, (tx) =>
     authorize.execute(tx, event).then(() => undefined),
   );
 }
@@ -62,12 +63,14 @@ beforeAll(async () => {
       { dir: path.resolve(__dirname, '..', 'migrations'), table: 'payment_migrations' },
     ],
   });
-  prisma = new PrismaService(new ServiceSettings({ DATABASE_URL: database.url } as never));
+  pool = new Pool({ connectionString: database.url });
+  prisma = new PrismaService(pool);
   authorize = new AuthorizePaymentHandler(new PaymentRepository());
 });
 
 afterAll(async () => {
   await prisma?.$disconnect();
+  await pool?.end();
   await database?.drop();
 });
 

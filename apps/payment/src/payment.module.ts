@@ -4,7 +4,6 @@ import { AuthorizePaymentHandler } from './authorize-payment/authorize-payment.h
 import { StockReservedController } from './authorize-payment/stock-reserved.controller';
 import { GetPaymentController } from './get-payment/get-payment.controller';
 import { PaymentQueries } from './get-payment/payment-queries';
-import { PaymentDatabaseModule } from './payment-database.module';
 import { PaymentRepository } from './payment.repository';
 import { PrismaService } from './prisma.service';
 import { TestCardsController } from './test-cards/test-cards.controller';
@@ -19,8 +18,7 @@ export class PaymentModule {
         ServiceModule.forRoot({
           app: 'payment',
           config,
-          databaseModule: PaymentDatabaseModule.forRoot(config),
-          database: PrismaService,
+          prisma: PrismaService,
           consumes: ['StockReserved'],
           produces: ['PaymentAuthorized', 'PaymentDeclined'],
         }),

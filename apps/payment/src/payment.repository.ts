@@ -1,52 +1,67 @@
 import { Injectable } from '@nestjs/common';
+import type { Transaction } from '@platform/messaging';
 import type { DeclineReason, Payment } from './domain';
-import type { PaymentTransaction } from './prisma.service';
 
-/** Loads and saves payments, one per order, inside the caller's transaction. */
+interface PaymentRow {
+  payment_id: string;
+  order_id: string;
+  amount_minor: string;
+  currency: string;
+  status: 'AUTHORIZED' | 'DECLINED';
+  decline_reason: string | null;
+  decided_at: Date;
+}
+
+/** Loads and saves payments, one per order, inside the consumer's transaction (plain SQL: it runs for every order). */
 @Injectable()
 export class PaymentRepository {
   /**
    * Serializes the handling of one order until the transaction ends. Two StockReserved events of
    * one order with different eventIds pass the processed-events check together; without the lock
    * both would find no payment and charge the card. With it the second waits, then finds the
-   * first's payment (READ COMMITTED: each statement sees what committed before it began).
-   * The UNIQUE order_id stays as the backstop should anything write payments without the lock.
+   * first's payment (READ COMMITTED: each statement sees what committed before it began, which is
+   * why the lock and the read are two statements). The UNIQUE order_id stays as the backstop
+   * should anything write payments without the lock.
    */
-  async lockOrder(tx: PaymentTransaction, orderId: string): Promise<void> {
-    await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${orderId}, 0))`;
+  async lockOrder(tx: Transaction, orderId: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [orderId]);
   }
 
-  async findByOrder(tx: PaymentTransaction, orderId: string): Promise<Payment | null> {
-    const row = await tx.payment.findUnique({ where: { orderId } });
+  async findByOrder(tx: Transaction, orderId: string): Promise<Payment | null> {
+    const { rows } = await tx.query<PaymentRow>('SELECT * FROM payments WHERE order_id = $1', [orderId]);
+    const row = rows[0];
     if (!row) return null;
     const facts = {
-      orderId: row.orderId,
-      paymentId: row.paymentId,
-      amount: { amountMinor: Number(row.amountMinor), currency: row.currency },
-      decidedAt: row.decidedAt,
+      orderId: row.order_id,
+      paymentId: row.payment_id,
+      amount: { amountMinor: Number(row.amount_minor), currency: row.currency },
+      decidedAt: row.decided_at,
     };
     return row.status === 'AUTHORIZED'
       ? { kind: 'authorized', ...facts }
-      : { kind: 'declined', ...facts, reason: row.declineReason as DeclineReason };
+      : { kind: 'declined', ...facts, reason: row.decline_reason as DeclineReason };
   }
 
   async create(
-    tx: PaymentTransaction,
+    tx: Transaction,
     payment: Payment,
     { paymentMethod, correlationId }: { paymentMethod: string; correlationId: string },
   ): Promise<void> {
-    await tx.payment.create({
-      data: {
-        paymentId: payment.paymentId,
-        orderId: payment.orderId,
-        amountMinor: BigInt(payment.amount.amountMinor),
-        currency: payment.amount.currency,
+    await tx.query(
+      `INSERT INTO payments (payment_id, order_id, amount_minor, currency, payment_method, status,
+                             decline_reason, decided_at, correlation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        payment.paymentId,
+        payment.orderId,
+        payment.amount.amountMinor,
+        payment.amount.currency,
         paymentMethod,
-        status: payment.kind === 'authorized' ? 'AUTHORIZED' : 'DECLINED',
-        declineReason: payment.kind === 'declined' ? payment.reason : null,
-        decidedAt: payment.decidedAt,
+        payment.kind === 'authorized' ? 'AUTHORIZED' : 'DECLINED',
+        payment.kind === 'declined' ? payment.reason : null,
+        payment.decidedAt,
         correlationId,
-      },
-    });
+      ],
+    );
   }
 }

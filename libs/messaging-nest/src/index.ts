@@ -1,15 +1,10 @@
-export {
-  MessagingModule,
-  MessagingLifecycle,
-  consumerGroupOf,
-  messagingReadinessChecks,
-} from './messaging.module';
-export type { MessagingModuleOptions } from './messaging.module';
-export { EventConsumer } from './event-consumer';
+export { MessagingModule, MessagingLifecycle, messagingReadinessChecks } from './messaging.module';
+export type { MessagingModuleOptions } from './messaging-module-options';
+export { KafkaEventTransport, consumerGroupOf } from './kafka-event-transport';
+export { EventContext } from './event-context';
+export { PassErrorsToTransport } from './pass-errors-to-transport.filter';
 export { MessagingMetrics } from './messaging-metrics';
-export { RawRecordDeserializer } from './raw-record.deserializer';
-export { kafkaMicroserviceOptions } from './kafka-microservice';
-export { KAFKA, AVRO_CODEC } from './tokens';
+export { KAFKA, AVRO_CODEC, DATABASE_POOL } from './tokens';
 export { startService } from './start-service';
 export type { StartServiceOptions } from './start-service';
 export { loadServiceConfig, serviceSettingsSchema, ServiceSettings } from './service-config';

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, register } from 'prom-client';
-import type { InboxObserver, InboxOutcome } from '@platform/messaging';
+import type { EventOutcome, PipelineObserver } from '@platform/messaging';
 
 function metric<T>(name: string, create: () => T): T {
   // Tests build several Nest apps in one process; prom-client's registry is global.
@@ -7,7 +7,7 @@ function metric<T>(name: string, create: () => T): T {
 }
 
 /** Prometheus metrics of the messaging pipeline, shared by every app. */
-export class MessagingMetrics implements InboxObserver {
+export class MessagingMetrics implements PipelineObserver {
   readonly consumed = metric(
     'events_consumed_total',
     () =>
@@ -31,9 +31,27 @@ export class MessagingMetrics implements InboxObserver {
     () =>
       new Histogram({
         name: 'event_handler_duration_seconds',
-        help: 'Time from taking an event off Kafka to its handler transaction committing (or dead-lettering)',
+        help: 'Time of the transaction that applied the event (the whole batch), or of its dead-lettering',
         labelNames: ['event_type', 'outcome'],
         buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      }),
+  );
+  readonly batchSize = metric(
+    'event_batch_size',
+    () =>
+      new Histogram({
+        name: 'event_batch_size',
+        help: 'Events applied per database transaction of the consumer',
+        buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
+      }),
+  );
+  readonly batchDuration = metric(
+    'event_batch_duration_seconds',
+    () =>
+      new Histogram({
+        name: 'event_batch_duration_seconds',
+        help: 'Duration of the consumer transaction that applies a batch (inbox, handlers, outbox, commit)',
+        buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       }),
   );
   private static backlogSource: (() => Promise<number>) | undefined;
@@ -54,8 +72,13 @@ export class MessagingMetrics implements InboxObserver {
     MessagingMetrics.backlogSource = source;
   }
 
-  onOutcome(outcome: InboxOutcome, _topic: string, eventType: string, durationMs: number): void {
+  onOutcome(outcome: EventOutcome, _topic: string, eventType: string, durationMs: number): void {
     this.consumed.inc({ event_type: eventType, outcome });
     this.handlerDuration.observe({ event_type: eventType, outcome }, durationMs / 1000);
+  }
+
+  onTransaction(events: number, durationMs: number): void {
+    this.batchSize.observe(events);
+    this.batchDuration.observe(durationMs / 1000);
   }
 }

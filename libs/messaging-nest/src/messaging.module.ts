@@ -1,75 +1,45 @@
 import {
-  type BeforeApplicationShutdown,
   Inject,
   Injectable,
   Module,
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
-  type Type,
 } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
-import { Pool } from 'pg';
-import { EVENT_CATALOGUE, deadLetterTopic, type AppName, type EventType } from '@platform/contracts';
+import type { Pool } from 'pg';
+import { EVENT_CATALOGUE } from '@platform/contracts';
 import {
   AvroCodec,
-  DeadLetterPublisher,
-  EventInbox,
   OutboxRelay,
   createIdempotentProducer,
   createKafka,
   createSchemaRegistry,
   type KafkaSettings,
-  type Logger,
-  type RetryPolicy,
-  type SqlTransaction,
-  type TransactionalDatabase,
 } from '@platform/messaging';
 import type { ReadinessCheck } from '@platform/service-kit';
-import { EventConsumer } from './event-consumer';
+import { KafkaEventTransport } from './kafka-event-transport';
+import type { MessagingModuleOptions } from './messaging-module-options';
 import { MessagingMetrics } from './messaging-metrics';
-import { AVRO_CODEC, EVENT_INBOX, KAFKA, KAFKA_PRODUCER, MESSAGING_OPTIONS, OUTBOX_POOL } from './tokens';
+import { AVRO_CODEC, DATABASE_POOL, KAFKA, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './tokens';
 
-export interface MessagingModuleOptions {
-  app: AppName;
-  /** Event types this app handles; their schemas become the codec's reader schemas. */
-  consumes: EventType[];
-  /** Event types this app writes to its outbox; their schema ids are resolved at startup. */
-  produces: EventType[];
-  kafka: KafkaSettings;
-  databaseUrl: string;
-  /** The app's Prisma client provider: handlers get its transaction client. */
-  database: Type<TransactionalDatabase<SqlTransaction>>;
-  logger: Logger;
-  retry?: RetryPolicy;
-  relay?: { batchSize?: number; pollIntervalMs?: number; retentionMs?: number };
-}
-
-export function consumerGroupOf(app: AppName): string {
-  return `${app}-service`;
-}
-
-/** Starts the relay once the app is up; stops it only after Nest has closed the Kafka consumer. */
+/**
+ * Starts the relay once the app is up. On shutdown the transport has already drained the consumer
+ * (beforeApplicationShutdown); then the relay publishes what the last batches enqueued, and the
+ * producer and pool close.
+ */
 @Injectable()
-export class MessagingLifecycle
-  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
-{
+export class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
-    private readonly consumer: EventConsumer,
     private readonly relay: OutboxRelay,
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
-    @Inject(OUTBOX_POOL) private readonly pool: Pool,
+    @Inject(DATABASE_POOL) private readonly pool: Pool,
     private readonly metrics: MessagingMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
     this.relay.start();
     this.metrics.measureBacklogWith(() => this.relay.backlog());
-  }
-
-  /** Runs before Nest closes the Kafka transport: let in-flight messages finish and commit. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer.drain();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -79,10 +49,11 @@ export class MessagingLifecycle
   }
 }
 
+/** Kafka, the registry, the outbox relay and the event transport of one app. Needs DATABASE_POOL from the app. */
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingModuleOptions): DynamicModule {
-    const { app, consumes, produces, kafka: settings, databaseUrl, database, logger } = options;
+    const { consumes, produces, kafka: settings, logger } = options;
     const subjects = [...new Set([...consumes, ...produces])].map((type) => ({
       subject: EVENT_CATALOGUE[type].subject,
       schema: EVENT_CATALOGUE[type].schema,
@@ -116,33 +87,13 @@ export class MessagingModule {
             return producer;
           },
         },
-        { provide: OUTBOX_POOL, useFactory: () => new Pool({ connectionString: databaseUrl, max: 4 }) },
-        {
-          provide: EVENT_INBOX,
-          inject: [database, AVRO_CODEC, KAFKA_PRODUCER, MessagingMetrics],
-          useFactory: (
-            db: TransactionalDatabase<SqlTransaction>,
-            codec: AvroCodec,
-            producer: Producer,
-            metrics: MessagingMetrics,
-          ) =>
-            new EventInbox({
-              db,
-              codec,
-              consumerGroup: consumerGroupOf(app),
-              deadLetters: new DeadLetterPublisher(producer, deadLetterTopic(app), consumerGroupOf(app)),
-              logger,
-              observer: metrics,
-              ...(options.retry ? { retry: options.retry } : {}),
-            }),
-        },
         {
           provide: OutboxRelay,
-          inject: [OUTBOX_POOL, KAFKA_PRODUCER, AVRO_CODEC, MessagingMetrics],
+          inject: [DATABASE_POOL, KAFKA_PRODUCER, AVRO_CODEC, MessagingMetrics],
           useFactory: (pool: Pool, producer: Producer, codec: AvroCodec, metrics: MessagingMetrics) =>
             new OutboxRelay({
               pool,
-              connectionString: databaseUrl,
+              connectionString: options.databaseUrl,
               producer,
               codec,
               logger,
@@ -151,10 +102,10 @@ export class MessagingModule {
                 counts.forEach((count, topic) => metrics.produced.inc({ topic }, count)),
             }),
         },
-        EventConsumer,
+        KafkaEventTransport,
         MessagingLifecycle,
       ],
-      exports: [EventConsumer, OutboxRelay, KAFKA, AVRO_CODEC, MessagingMetrics],
+      exports: [KafkaEventTransport, OutboxRelay, KAFKA, AVRO_CODEC, MessagingMetrics],
     };
   }
 }

@@ -35,8 +35,7 @@ export function runService<Config extends ServiceConfig>(options: RunServiceOpti
     await startService(options.module(config), {
       app: options.app,
       port: config.PORT,
-      kafka: config,
-      consumesEvents: true,
+      logLevel: config.LOG_LEVEL,
       openApi: options.openApi,
     });
   };

@@ -1,64 +1,91 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
 import type { AppName, EventType } from '@platform/contracts';
-import type { SqlTransaction, TransactionalDatabase } from '@platform/messaging';
 import { HealthController, MetricsController, READINESS_CHECKS, loggingModule } from '@platform/service-kit';
 import pino from 'pino';
 import { MessagingModule, messagingReadinessChecks } from './messaging.module';
-import type { ServiceConfig } from './service-config';
-import { KAFKA } from './tokens';
+import type { MessagingModuleOptions } from './messaging-module-options';
+import { ServiceSettings, type ServiceConfig } from './service-config';
+import { DATABASE_POOL, KAFKA } from './tokens';
 
 export interface ServiceModuleOptions {
   app: AppName;
   config: ServiceConfig;
-  /** The app's global module providing its settings and database (the class given as `database`). */
-  databaseModule: DynamicModule;
-  database: Type<TransactionalDatabase<SqlTransaction> & SqlTransaction>;
+  /** The app's Prisma client class; constructed with the shared DATABASE_POOL, for its queries. */
+  prisma: Type<unknown>;
   consumes: EventType[];
   produces: EventType[];
+  permanentErrors?: MessagingModuleOptions['permanentErrors'];
+  savepointPerEvent?: boolean;
 }
 
+// Handlers' batch transactions, HTTP commands, the relay and Prisma's queries share it; PostgreSQL's
+// default of 100 connections leaves room for four apps, the registry and the tools.
+const POOL_SIZE = 10;
+
 /**
- * What every service has besides its own use cases: JSON logs, its database, the messaging
- * pipeline, and the health and metrics endpoints, with readiness covering the database, Kafka
- * and the registry. An app's root module imports this and adds only its controllers and handlers.
+ * What every service has besides its own use cases: JSON logs, its settings and database pool,
+ * its Prisma client, the messaging pipeline, and the health and metrics endpoints, with readiness
+ * covering the database, Kafka and the registry. An app's root module imports this and adds only
+ * its controllers and handlers.
  */
 @Module({})
 export class ServiceModule {
   static forRoot({
     app,
     config,
-    databaseModule,
-    database,
+    prisma,
     consumes,
     produces,
+    permanentErrors,
+    savepointPerEvent,
   }: ServiceModuleOptions): DynamicModule {
+    const logger = pino({ name: app, level: config.LOG_LEVEL });
     return {
       module: ServiceModule,
+      global: true,
       imports: [
         loggingModule(app),
-        databaseModule,
         MessagingModule.forRoot({
           app,
           consumes,
           produces,
           kafka: config,
           databaseUrl: config.DATABASE_URL,
-          database,
-          logger: pino({ name: app, level: config.LOG_LEVEL }),
+          logger,
+          ...(permanentErrors ? { permanentErrors } : {}),
+          ...(savepointPerEvent ? { savepointPerEvent } : {}),
         }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [
+        { provide: ServiceSettings, useValue: new ServiceSettings(config) },
+        {
+          provide: DATABASE_POOL,
+          useFactory: () => {
+            // A connection that cannot be had within 10 s is an outage (retried as such), never an endless wait.
+            const pool = new Pool({
+              connectionString: config.DATABASE_URL,
+              max: POOL_SIZE,
+              connectionTimeoutMillis: 10_000,
+            });
+            // An idle connection that the server dropped must not crash the process; the next query reconnects.
+            pool.on('error', (error) => logger.warn({ err: error.message }, 'database connection lost'));
+            return pool;
+          },
+        },
+        prisma,
         {
           provide: READINESS_CHECKS,
-          inject: [database, KAFKA],
-          useFactory: (db: SqlTransaction, kafka: Kafka) => [
-            { name: 'database', check: () => db.$executeRawUnsafe('SELECT 1') },
+          inject: [DATABASE_POOL, KAFKA],
+          useFactory: (pool: Pool, kafka: Kafka) => [
+            { name: 'database', check: () => pool.query('SELECT 1') },
             ...messagingReadinessChecks(kafka, config),
           ],
         },
       ],
+      exports: [ServiceSettings, DATABASE_POOL, prisma],
     };
   }
 }

@@ -2,5 +2,5 @@ export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 export const KAFKA = Symbol('KAFKA');
 export const AVRO_CODEC = Symbol('AVRO_CODEC');
 export const KAFKA_PRODUCER = Symbol('KAFKA_PRODUCER');
-export const EVENT_INBOX = Symbol('EVENT_INBOX');
-export const OUTBOX_POOL = Symbol('OUTBOX_POOL');
+/** The app's one pg pool: handlers' transactions, the relay, and Prisma's queries all draw from it. */
+export const DATABASE_POOL = Symbol('DATABASE_POOL');

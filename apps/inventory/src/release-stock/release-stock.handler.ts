@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PaymentDeclined } from '@platform/contracts';
-import { enqueueEvents } from '@platform/messaging';
+import type { Transaction } from '@platform/messaging';
 import { applyAdjustments, releaseReservation } from '../domain';
-import type { InventoryTransaction } from '../prisma.service';
 import { stockReleased } from '../published-events';
 import { ReservationRepository } from '../reservation.repository';
 import { StockRepository } from '../stock.repository';
@@ -20,12 +19,8 @@ export class ReleaseStockHandler {
     private readonly reservations: ReservationRepository,
   ) {}
 
-  async apply(
-    tx: InventoryTransaction,
-    declined: PaymentDeclined,
-    now = new Date(),
-  ): Promise<ReleaseOutcome> {
-    const reservation = await this.reservations.find(tx, declined.orderId, { forUpdate: true });
+  async apply(tx: Transaction, declined: PaymentDeclined, now = new Date()): Promise<ReleaseOutcome> {
+    const reservation = await this.reservations.findForUpdate(tx, declined.orderId);
     const decision = releaseReservation(reservation);
     if (decision.kind === 'nothing-to-release') return 'nothing-to-release';
 
@@ -35,7 +30,7 @@ export class ReleaseStockHandler {
     const levels = await this.stock.lockLevels(tx, skus);
     await this.stock.saveLevels(tx, applyAdjustments(levels, decision.adjustments), skus, now);
     await this.reservations.markReleased(tx, declined.orderId, now);
-    await enqueueEvents(tx, [stockReleased(declined.orderId, decision.lines, declined.envelope)]);
+    tx.enqueue(stockReleased(declined.orderId, decision.lines, declined.envelope));
     return 'released';
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrderPlaced } from '@platform/contracts';
-import { enqueueEvents } from '@platform/messaging';
+import type { Transaction } from '@platform/messaging';
 import { applyAdjustments, reserveStock } from '../domain';
-import type { InventoryTransaction } from '../prisma.service';
 import { ReservationRepository } from '../reservation.repository';
 import { stockRejected, stockReserved } from '../published-events';
 import { StockRepository } from '../stock.repository';
@@ -20,7 +19,7 @@ export class ReserveStockHandler {
     private readonly reservations: ReservationRepository,
   ) {}
 
-  async apply(tx: InventoryTransaction, placed: OrderPlaced, now = new Date()): Promise<ReserveOutcome> {
+  async apply(tx: Transaction, placed: OrderPlaced, now = new Date()): Promise<ReserveOutcome> {
     // Lock first, look second: a competing delivery of this order waits on the same rows and then
     // sees the reservation the first one committed, instead of holding the stock a second time.
     const levels = await this.stock.lockLevels(
@@ -34,9 +33,7 @@ export class ReserveStockHandler {
       placed.lines.map(({ sku, quantity }) => ({ sku, quantity })),
     );
     if (decision.kind === 'rejected') {
-      await enqueueEvents(tx, [
-        stockRejected(placed.orderId, decision.reason, decision.shortages, placed.envelope),
-      ]);
+      tx.enqueue(stockRejected(placed.orderId, decision.reason, decision.shortages, placed.envelope));
       return 'rejected';
     }
     await this.stock.saveLevels(
@@ -46,7 +43,7 @@ export class ReserveStockHandler {
       now,
     );
     await this.reservations.hold(tx, placed.orderId, decision.lines, now);
-    await enqueueEvents(tx, [stockReserved(placed)]);
+    tx.enqueue(stockReserved(placed));
     return 'reserved';
   }
 }

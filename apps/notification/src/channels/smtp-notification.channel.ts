@@ -4,9 +4,8 @@ import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { DeliveryRejectedError, type Delivery, type NotificationChannel } from './notification-channel';
 
 /**
- * E-mail through the SMTP server of SMTP_URL (nodemailer). Timeouts are far below the handler's
- * transaction timeout (TRANSACTION_TIMEOUT_MS), so a server that hangs fails the send and the event
- * is retried, rather than the transaction expiring after the mail went out.
+ * E-mail through the SMTP server of SMTP_URL (nodemailer). The timeouts bound how long a hanging
+ * server can hold the consumer's transaction open: the send fails and the event is retried.
  */
 export class SmtpNotificationChannel implements NotificationChannel, OnApplicationShutdown {
   readonly channel = 'EMAIL';

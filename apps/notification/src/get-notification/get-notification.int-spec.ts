@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { httpAdapter } from '@platform/service-kit';
 import pino from 'pino';
 import { LogNotificationChannel } from '../channels/log-notification.channel';
 import { NotificationRepository } from '../notification.repository';
@@ -28,7 +29,7 @@ beforeAll(async () => {
     providers: [NotificationQueries, { provide: PrismaService, useValue: database.prisma }],
   })
   class ReadSideModule {}
-  app = await NestFactory.create(ReadSideModule, { logger: false });
+  app = await NestFactory.create(ReadSideModule, httpAdapter(), { logger: false });
   await app.listen(0, '127.0.0.1');
   baseUrl = await app.getUrl();
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@platform/contracts';
-import { enqueueEvents } from '@platform/messaging';
+import type { Transaction } from '@platform/messaging';
 import {
   DeliveryRejectedError,
   NOTIFICATION_CHANNEL,
@@ -9,7 +9,6 @@ import {
 } from '../channels/notification-channel';
 import { prepareNotification, type OrderOutcome } from '../domain';
 import { NotificationRepository } from '../notification.repository';
-import type { NotificationTransaction } from '../prisma.service';
 import { notificationSent } from '../published-events';
 
 export type NotifyOutcome = 'SENT' | 'FAILED' | 'ALREADY_NOTIFIED';
@@ -40,7 +39,7 @@ export class NotifyCustomerHandler {
   ) {}
 
   async execute(
-    tx: NotificationTransaction,
+    tx: Transaction,
     outcome: OrderOutcome,
     cause: EventEnvelope,
     now: () => Date = () => new Date(),
@@ -63,7 +62,7 @@ export class NotifyCustomerHandler {
       return 'FAILED';
     }
     await this.notifications.markSent(tx, notificationId, now());
-    await enqueueEvents(tx, [notificationSent(notification, { cause })]);
+    tx.enqueue(notificationSent(notification, { cause }));
     return 'SENT';
   }
 }

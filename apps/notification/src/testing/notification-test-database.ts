@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Pool } from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { migrate } from '@platform/database';
 import { MESSAGING_MIGRATIONS_DIR, MESSAGING_MIGRATIONS_TABLE, processOnce } from '@platform/messaging';
@@ -8,7 +9,6 @@ import { EVENT_CATALOGUE, envelopeFor, type EventEnvelope } from '@platform/cont
 import type { OrderCancelledOutcome, OrderConfirmedOutcome, OrderOutcome } from '../domain';
 import { PrismaClient } from '../generated/prisma/client';
 import type { NotifyCustomerHandler, NotifyOutcome } from '../notify-customer/notify-customer.handler';
-import { TRANSACTION_TIMEOUT_MS } from '../prisma.service';
 
 export const PRISMA_SCHEMA_PATH = path.resolve(__dirname, '..', '..', 'prisma', 'schema.prisma');
 
@@ -22,16 +22,16 @@ export async function createNotificationTestDatabase() {
       { dir: path.resolve(__dirname, '..', '..', 'migrations'), table: 'notification_migrations' },
     ],
   });
-  const prisma = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: database.url }),
-    transactionOptions: { timeout: TRANSACTION_TIMEOUT_MS },
-  });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  const pool = new Pool({ connectionString: database.url });
   return {
     url: database.url,
     prisma,
+    pool,
     rows: <Row extends object>(sql: string, params: unknown[] = []) => query<Row>(database.url, sql, params),
     async drop() {
       await prisma.$disconnect();
+      await pool.end();
       await database.drop();
     },
   };
@@ -52,7 +52,7 @@ export async function handleOutcome(
 ): Promise<NotifyOutcome | 'duplicate'> {
   let result: NotifyOutcome | undefined;
   const processed = await processOnce(
-    database.prisma,
+    database.pool,
     consumerGroupOf('notification'),
     outcome.kind === 'ORDER_CONFIRMED'
       ? EVENT_CATALOGUE.OrderConfirmed.topic

@@ -11,15 +11,14 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { ZodValidationPipe, correlationIdOf } from '@platform/service-kit';
+import { ZodValidationPipe, correlationIdOf, type HttpRequest } from '@platform/service-kit';
 import { DomainError } from '../domain';
 import { IdempotencyConflictError, PlaceOrderHandler } from './place-order.handler';
 import { placeOrderRequest, type PlaceOrderRequest } from './place-order.request';
 
 interface HeaderSink {
-  setHeader(name: string, value: string): unknown;
+  header(name: string, value: string): unknown;
 }
 
 @ApiTags('orders')
@@ -48,17 +47,17 @@ export class PlaceOrderController {
   async place(
     @Body(new ZodValidationPipe(placeOrderRequest)) body: PlaceOrderRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Req() request: IncomingMessage,
+    @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
     const correlationId = correlationIdOf(request);
-    response.setHeader('X-Correlation-Id', correlationId);
+    response.header('X-Correlation-Id', correlationId);
     try {
       const placed = await this.placeOrder.execute(body, {
         correlationId,
         ...(idempotencyKey ? { idempotencyKey } : {}),
       });
-      response.setHeader('Location', `/orders/${placed.orderId}`);
+      response.header('Location', `/orders/${placed.orderId}`);
       return placed;
     } catch (error) {
       if (error instanceof IdempotencyConflictError) {

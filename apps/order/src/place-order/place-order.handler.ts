@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { enqueueEvents } from '@platform/messaging';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { inTransaction } from '@platform/messaging';
+import { DATABASE_POOL } from '@platform/messaging-nest';
 import { checkIdempotencyKey, decideAndApply, requestFingerprint, type OrderStatus } from '../domain';
+import { IdempotencyKeys } from '../idempotency-keys';
 import { OrderRepository } from '../order.repository';
-import { PrismaService } from '../prisma.service';
 import { toOutgoingEvents } from '../published-events';
 import type { PlaceOrderRequest } from './place-order.request';
 
@@ -32,8 +34,9 @@ export interface PlacedOrder {
 @Injectable()
 export class PlaceOrderHandler {
   constructor(
-    private readonly prisma: PrismaService,
+    @Inject(DATABASE_POOL) private readonly pool: Pool,
     private readonly orders: OrderRepository,
+    private readonly idempotencyKeys: IdempotencyKeys,
   ) {}
 
   async execute(
@@ -46,26 +49,17 @@ export class PlaceOrderHandler {
   ): Promise<PlacedOrder> {
     const orderId = randomUUID();
     const fingerprint = requestFingerprint(request);
-    return this.prisma.$transaction(async (tx) => {
+    return inTransaction(this.pool, async (tx) => {
       if (idempotencyKey) {
-        // A concurrent request with the same key blocks on this insert until the first commits,
-        // then finds its row: the key yields one order however many retries race.
-        const claimed = await tx.$executeRaw`
-          INSERT INTO idempotency_keys (idempotency_key, request_fingerprint, order_id)
-          VALUES (${idempotencyKey}, ${fingerprint}, ${orderId}) ON CONFLICT DO NOTHING`;
-        if (claimed === 0) {
-          const stored = await tx.idempotencyKey.findUniqueOrThrow({ where: { idempotencyKey } });
-          const decision = checkIdempotencyKey(
-            { fingerprint: stored.requestFingerprint, orderId: stored.orderId },
-            fingerprint,
-          );
+        const earlier = await this.idempotencyKeys.claim(tx, { idempotencyKey, fingerprint, orderId });
+        if (earlier) {
+          const decision = checkIdempotencyKey(earlier, fingerprint);
           if (decision.kind === 'conflict')
             throw new IdempotencyConflictError(idempotencyKey, decision.orderId);
-          const existing = await tx.order.findUniqueOrThrow({ where: { orderId: stored.orderId } });
           return {
-            orderId: existing.orderId,
-            status: existing.status as OrderStatus,
-            correlationId: existing.correlationId,
+            orderId: earlier.orderId,
+            status: earlier.status,
+            correlationId: earlier.correlationId,
             replayed: true,
           };
         }
@@ -93,7 +87,7 @@ export class PlaceOrderHandler {
         orderId,
         outgoing.map((o) => o.event.envelope),
       );
-      await enqueueEvents(tx, outgoing);
+      tx.enqueue(...outgoing);
       return { orderId, status: state!.status, correlationId, replayed: false };
     });
   }

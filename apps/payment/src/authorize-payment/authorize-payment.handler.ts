@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { StockReserved } from '@platform/contracts';
-import { enqueueEvents, UnprocessableEventError } from '@platform/messaging';
+import { UnprocessableEventError, type Transaction } from '@platform/messaging';
 import { authorizeOnce, DomainError, type PaymentAttempt } from '../domain';
 import { PaymentRepository } from '../payment.repository';
-import type { PaymentTransaction } from '../prisma.service';
 import { toOutgoingEvent } from '../published-events';
 
 /**
@@ -18,7 +17,7 @@ export class AuthorizePaymentHandler {
   constructor(private readonly payments: PaymentRepository) {}
 
   async execute(
-    tx: PaymentTransaction,
+    tx: Transaction,
     event: StockReserved,
     { now = new Date(), newId = randomUUID }: { now?: Date; newId?: () => string } = {},
   ): Promise<PaymentAttempt> {
@@ -38,7 +37,7 @@ export class AuthorizePaymentHandler {
         paymentMethod: event.paymentMethod,
         correlationId: event.envelope.correlationId,
       });
-      await enqueueEvents(tx, [toOutgoingEvent(attempt.payment, { cause: event.envelope, now: () => now })]);
+      tx.enqueue(toOutgoingEvent(attempt.payment, { cause: event.envelope, now: () => now }));
       return attempt;
     } catch (error) {
       // A refusal by the domain (a malformed amount, a second request for another amount) will be

@@ -2,14 +2,12 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { HEADER, headerText } from '../codec/envelope-headers';
+import type { IncomingMessage } from '../consumer/incoming-message';
+import { startEventConsumer } from '../consumer/start-event-consumer';
+import { inTransaction, type Transaction } from '../database/transaction';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
-import { EventInbox } from '../inbox/event-inbox';
-import type { IncomingMessage } from '../inbox/incoming-message';
-import { startConsumer } from '../inbox/kafka-consumer-runner';
-import { pgDatabase, type PgTransaction } from '../inbox/pg-database';
 import { createIdempotentProducer } from '../kafka/kafka-settings';
 import type { Logger } from '../logger';
-import { enqueueEvents } from '../outbox/outbox';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import {
   createTestDatabase,
@@ -91,7 +89,8 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
     const latencies: number[] = [];
     const seen = new Set<string>();
     let lastCommitAt = 0;
-    const recordCommit = (message: IncomingMessage) => {
+    const recordCommit = (messages: IncomingMessage[]) => messages.forEach(recordOne);
+    const recordOne = (message: IncomingMessage) => {
       const eventId = headerText(message.headers, HEADER.eventId);
       // At-least-once: a redelivered event is committed as a duplicate; only its first commit counts.
       if (!eventId || seen.has(eventId)) return;
@@ -99,16 +98,13 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
       lastCommitAt = Date.now();
       latencies.push(lastCommitAt - Date.parse(headerText(message.headers, HEADER.occurredAt) ?? ''));
     };
-    const inbox = new EventInbox<PgTransaction>({
-      db: pgDatabase(database.pool),
+    const consumer = await startEventConsumer({
+      kafka,
+      pool: database.pool,
       codec,
       consumerGroup: groupId,
       deadLetters: new DeadLetterPublisher(producer, deadLetterTopic, groupId),
       logger,
-    });
-    const consumer = await startConsumer({
-      kafka,
-      inbox,
       routes: [{ topic, eventType: 'TestEvent', handle: applyEffect }],
       beforeOffsetCommit: recordCommit,
     });
@@ -158,13 +154,12 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
   }
 }
 
-async function applyEffect(event: TestEvent, tx: PgTransaction): Promise<void> {
-  await tx.$executeRawUnsafe(
-    'INSERT INTO bench_effects (event_id, order_id, sequence) VALUES ($1, $2, $3)',
+async function applyEffect(event: TestEvent, tx: Transaction): Promise<void> {
+  await tx.query('INSERT INTO bench_effects (event_id, order_id, sequence) VALUES ($1, $2, $3)', [
     event.envelope.eventId,
     event.orderId,
     event.sequence,
-  );
+  ]);
 }
 
 /** Writers share one counter; each event is its own transaction, as in an app's request handler. */
@@ -178,7 +173,6 @@ async function enqueueAll(options: {
   signal: AbortSignal | undefined;
 }): Promise<void> {
   const { pool, topic, events, writers, keys, enqueued, signal } = options;
-  const db = pgDatabase(pool);
   const keyPrefix = uniqueName('bench-key');
   const sequences = new Array<number>(keys).fill(0);
   let next = 0;
@@ -189,7 +183,7 @@ async function enqueueAll(options: {
       sequences[k] = sequences[k]! + 1;
       // Created right before its transaction: occurredAt is the enqueue time.
       const event = testEvent(`${keyPrefix}-${k}`, sequences[k]!);
-      await db.$transaction((tx) => enqueueEvents(tx, [{ topic, key: event.orderId, event }]));
+      await inTransaction(pool, async (tx) => tx.enqueue({ topic, key: event.orderId, event }));
       enqueued.count += 1;
     }
   };

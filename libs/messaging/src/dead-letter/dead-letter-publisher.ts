@@ -1,6 +1,6 @@
 import type { IHeaders, Producer } from 'kafkajs';
 import { MessagingError, RetriesExhaustedError, describeError } from '../errors';
-import type { IncomingMessage } from '../inbox/incoming-message';
+import type { IncomingMessage } from '../consumer/incoming-message';
 import { DEAD_LETTER_HEADER } from './dead-letter-headers';
 
 /**

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Producer } from 'kafkajs';
 import { Client, type Pool } from 'pg';
 import type { AvroCodec } from '../codec/avro-codec';
+import { failureKind } from '../consumer/failure-kind';
 import { describeError } from '../errors';
 import type { Logger } from '../logger';
 import { OUTBOX_CHANNEL } from './outbox';
@@ -211,5 +212,5 @@ export class OutboxRelay {
 }
 
 function isConnectionLoss(error: unknown): boolean {
-  return /Connection terminated|ECONNREFUSED|ECONNRESET|Client was closed/i.test(describeError(error));
+  return failureKind(error) === 'unavailable';
 }

@@ -1,14 +1,6 @@
 import type { EventEnvelope } from '@platform/contracts';
 import { envelopeHeaders } from '../codec/envelope-headers';
 
-/**
- * The one thing the outbox needs from a transaction. Prisma's interactive-transaction client has
- * it, so handlers pass their `tx` straight in; a pg client can be adapted in one line.
- */
-export interface SqlTransaction {
-  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
-}
-
 export interface OutgoingEvent {
   topic: string;
   /** Partition key: events of one order share it, so they stay in order within a topic. */
@@ -19,28 +11,32 @@ export interface OutgoingEvent {
 export const OUTBOX_CHANNEL = 'outbox_messages';
 
 /**
- * Records events in the caller's transaction: they become visible to the relay exactly when the
- * state change that caused them commits, and vanish with it on rollback. NOTIFY is transactional
- * too, so the relay is woken at commit, not before.
+ * One INSERT for all the events of a transaction, in the order given (ids follow it, and the relay
+ * publishes in id order), and the NOTIFY that wakes the relay, in the same statement: NOTIFY is
+ * transactional, so the relay wakes at commit, never before.
  */
-export async function enqueueEvents(tx: SqlTransaction, events: OutgoingEvent[]): Promise<void> {
+export async function writeOutbox(
+  client: { query(text: string, values: unknown[]): Promise<unknown> },
+  events: OutgoingEvent[],
+): Promise<void> {
   if (events.length === 0) return;
-  const values: unknown[] = [];
-  const rows = events.map(({ topic, key, event }, index) => {
-    values.push(
-      event.envelope.eventId,
-      event.envelope.eventType,
-      topic,
-      key,
-      JSON.stringify(event),
-      JSON.stringify(envelopeHeaders(event.envelope)),
-    );
-    const p = index * 6;
-    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb, $${p + 6}::jsonb)`;
-  });
-  await tx.$executeRawUnsafe(
-    `INSERT INTO outbox_messages (event_id, event_type, topic, message_key, payload, headers) VALUES ${rows.join(', ')}`,
-    ...values,
+  await client.query(
+    `WITH written AS (
+       INSERT INTO outbox_messages (event_id, event_type, topic, message_key, payload, headers)
+       SELECT event_id, event_type, topic, message_key, payload, headers
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[])
+              WITH ORDINALITY AS e (event_id, event_type, topic, message_key, payload, headers, position)
+        ORDER BY position
+       RETURNING 1
+     )
+     SELECT pg_notify('${OUTBOX_CHANNEL}', '') WHERE EXISTS (SELECT 1 FROM written)`,
+    [
+      events.map(({ event }) => event.envelope.eventId),
+      events.map(({ event }) => event.envelope.eventType),
+      events.map(({ topic }) => topic),
+      events.map(({ key }) => key),
+      events.map(({ event }) => JSON.stringify(event)),
+      events.map(({ event }) => JSON.stringify(envelopeHeaders(event.envelope))),
+    ],
   );
-  await tx.$executeRawUnsafe(`NOTIFY ${OUTBOX_CHANNEL}`);
 }

@@ -6,10 +6,9 @@
 import { Pool } from 'pg';
 import { requiredEnv } from './child-process';
 import { HEADER, headerText } from '../codec/envelope-headers';
+import { startEventConsumer } from '../consumer/start-event-consumer';
+import type { Transaction } from '../database/transaction';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
-import { EventInbox } from '../inbox/event-inbox';
-import { startConsumer } from '../inbox/kafka-consumer-runner';
-import { pgDatabase, type PgTransaction } from '../inbox/pg-database';
 import { AvroCodec } from '../codec/avro-codec';
 import { createIdempotentProducer, createSchemaRegistry } from '../kafka/kafka-settings';
 import { createLogger } from '../logger';
@@ -26,36 +25,30 @@ async function main(): Promise<void> {
   await codec.prepare([{ subject: `${TOPIC}-value`, schema: testEventSchema() }]);
   const producer = createIdempotentProducer(kafka);
   await producer.connect();
-  const inbox = new EventInbox<PgTransaction>({
-    db: pgDatabase(pool),
+  await startEventConsumer({
+    kafka,
+    pool,
     codec,
     consumerGroup: GROUP_ID,
     deadLetters: new DeadLetterPublisher(producer, DEAD_LETTER_TOPIC, GROUP_ID),
     logger: createLogger('consumer-worker'),
-  });
-  await startConsumer({
-    kafka,
-    inbox,
     routes: [
       {
         topic: TOPIC,
         eventType: 'TestEvent',
-        handle: async (event: TestEvent, tx: PgTransaction) => {
-          await tx.$executeRawUnsafe(
-            'INSERT INTO effects (event_id, order_id) VALUES ($1, $2)',
+        handle: async (event: TestEvent, tx: Transaction) => {
+          await tx.query('INSERT INTO effects (event_id, order_id) VALUES ($1, $2)', [
             event.envelope.eventId,
             event.orderId,
-          );
+          ]);
         },
       },
     ],
     // The killed member's session must expire before its partition moves to the restarted one.
     sessionTimeoutMs: 6_000,
-    beforeOffsetCommit: (message) => {
-      if (
-        process.env['CRASH_ON_EVENT_ID'] &&
-        headerText(message.headers, HEADER.eventId) === process.env['CRASH_ON_EVENT_ID']
-      ) {
+    beforeOffsetCommit: (messages) => {
+      const victim = process.env['CRASH_ON_EVENT_ID'];
+      if (victim && messages.some((message) => headerText(message.headers, HEADER.eventId) === victim)) {
         process.kill(process.pid, 'SIGKILL');
       }
     },

@@ -8,21 +8,18 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { requiredEnv } from './child-process';
 import { AvroCodec } from '../codec/avro-codec';
+import { startEventConsumer } from '../consumer/start-event-consumer';
+import type { Transaction } from '../database/transaction';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
-import { consumerDrain } from '../inbox/consumer-drain';
-import { EventInbox } from '../inbox/event-inbox';
-import { startConsumer } from '../inbox/kafka-consumer-runner';
-import { pgDatabase, type PgTransaction } from '../inbox/pg-database';
 import { createIdempotentProducer, createSchemaRegistry } from '../kafka/kafka-settings';
 import { createLogger } from '../logger';
-import { enqueueEvents } from '../outbox/outbox';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { onShutdownSignals } from '../shutdown';
 import { kafkaSettings, quietKafka, testEvent, testEventSchema, type TestEvent } from './messaging-fixture';
 
-async function waitForGate(tx: PgTransaction, eventId: string): Promise<void> {
+async function waitForGate(tx: Transaction, eventId: string): Promise<void> {
   // Each statement of a read-committed transaction sees rows committed since it began.
-  while ((await tx.client.query('SELECT 1 FROM gate WHERE event_id = $1', [eventId])).rowCount === 0) {
+  while ((await tx.query('SELECT 1 FROM gate WHERE event_id = $1', [eventId])).rowCount === 0) {
     await delay(50);
   }
 }
@@ -45,38 +42,31 @@ async function main(): Promise<void> {
   await producer.connect();
   const relay = new OutboxRelay({ pool, connectionString: DATABASE_URL, producer, codec, logger });
   relay.start();
-  const inbox = new EventInbox<PgTransaction>({
-    db: pgDatabase(pool),
-    codec,
-    consumerGroup: GROUP_ID,
-    deadLetters: new DeadLetterPublisher(producer, DEAD_LETTER_TOPIC, GROUP_ID),
-    logger,
-  });
-  const handle = async (event: TestEvent, tx: PgTransaction) => {
-    await tx.$executeRawUnsafe(
-      'INSERT INTO effects (event_id, order_id) VALUES ($1, $2)',
+  const handle = async (event: TestEvent, tx: Transaction) => {
+    await tx.query('INSERT INTO effects (event_id, order_id) VALUES ($1, $2)', [
       event.envelope.eventId,
       event.orderId,
-    );
+    ]);
     const followUp = testEvent(event.orderId, event.sequence + 1);
-    await enqueueEvents(tx, [{ topic: OUTPUT_TOPIC, key: event.orderId, event: followUp }]);
+    tx.enqueue({ topic: OUTPUT_TOPIC, key: event.orderId, event: followUp });
     if (event.orderId.startsWith('gated-')) {
       process.stdout.write(`handling ${event.envelope.eventId}\n`);
       await waitForGate(tx, event.envelope.eventId);
     }
   };
-  const { consumer, stop } = await startConsumer({
+  const consumer = await startEventConsumer({
     kafka,
-    inbox,
+    pool,
+    codec,
+    consumerGroup: GROUP_ID,
+    deadLetters: new DeadLetterPublisher(producer, DEAD_LETTER_TOPIC, GROUP_ID),
+    logger,
     routes: [{ topic: TOPIC, eventType: 'TestEvent', handle }],
   });
-  const drain = consumerDrain(consumer, [TOPIC]);
   onShutdownSignals(
     [
-      { name: 'stop fetching', run: () => drain.stopFetching() },
-      { name: 'finish the message in flight', run: () => drain.finishInFlight() },
+      { name: 'finish the batch in flight and leave the consumer group', run: () => consumer.stop() },
       { name: 'stop the outbox relay', run: () => relay.stop() },
-      { name: 'leave the consumer group', run: stop },
       { name: 'disconnect the producer', run: () => producer.disconnect() },
       { name: 'close the database pool', run: () => pool.end() },
     ],

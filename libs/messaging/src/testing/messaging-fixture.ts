@@ -10,8 +10,7 @@ import { localEndpoints } from '@platform/config';
 import { createThrowawayDatabase, uniqueName, waitFor } from '@platform/testing';
 import { migrate } from '@platform/database';
 import { AvroCodec } from '../codec/avro-codec';
-import { pgDatabase } from '../inbox/pg-database';
-import { enqueueEvents } from '../outbox/outbox';
+import { inTransaction } from '../database/transaction';
 import { createKafka, createSchemaRegistry, type KafkaSettings } from '../kafka/kafka-settings';
 
 /** Test-only event: the envelope plus a per-key sequence number, so ordering can be checked. */
@@ -130,9 +129,8 @@ export async function enqueueInOwnTransactions(
   topic: string,
   events: TestEvent[],
 ): Promise<void> {
-  const db = pgDatabase(pool);
   for (const event of events) {
-    await db.$transaction((tx) => enqueueEvents(tx, [{ topic, key: event.orderId, event }]));
+    await inTransaction(pool, async (tx) => tx.enqueue({ topic, key: event.orderId, event }));
   }
 }
 

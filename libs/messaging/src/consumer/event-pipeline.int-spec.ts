@@ -17,9 +17,9 @@ import {
   uniqueName,
   type TestEvent,
 } from '../testing/messaging-fixture';
-import { EventInbox } from './event-inbox';
-import { startConsumer } from './kafka-consumer-runner';
-import { pgDatabase, type PgTransaction } from './pg-database';
+import type { Transaction } from '../database/transaction';
+import type { KafkaEventConsumer } from './kafka-event-consumer';
+import { startEventConsumer } from './start-event-consumer';
 
 const kafka: Kafka = quietKafka();
 const topic = uniqueName('inbox.test-event');
@@ -28,22 +28,21 @@ const groupId = uniqueName('inbox-test');
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let codec: AvroCodec;
 let producer: Producer;
-let stopConsumer: (() => Promise<void>) | undefined;
+let consumer: KafkaEventConsumer | undefined;
 const log = capturingLogger();
 
 /** The handler's behaviour, switched by each test. */
 let behaviour: (event: TestEvent, attempt: number) => void = () => undefined;
 const attempts = new Map<string, number>();
 
-async function applyEffect(event: TestEvent, tx: PgTransaction): Promise<void> {
+async function applyEffect(event: TestEvent, tx: Transaction): Promise<void> {
   const attempt = (attempts.get(event.envelope.eventId) ?? 0) + 1;
   attempts.set(event.envelope.eventId, attempt);
   behaviour(event, attempt);
-  await tx.$executeRawUnsafe(
-    'INSERT INTO effects (event_id, order_id) VALUES ($1, $2)',
+  await tx.query('INSERT INTO effects (event_id, order_id) VALUES ($1, $2)', [
     event.envelope.eventId,
     event.orderId,
-  );
+  ]);
 }
 
 async function effectsOf(orderId: string): Promise<number> {
@@ -81,23 +80,20 @@ beforeAll(async () => {
   codec = await createTestTopics(kafka, [topic, deadLetterTopic], 1);
   producer = createIdempotentProducer(kafka);
   await producer.connect();
-  const inbox = new EventInbox<PgTransaction>({
-    db: pgDatabase(database.pool),
+  consumer = await startEventConsumer({
+    kafka,
+    pool: database.pool,
     codec,
     consumerGroup: groupId,
     deadLetters: new DeadLetterPublisher(producer, deadLetterTopic, groupId),
     logger: log.logger,
     retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 50 },
-  });
-  ({ stop: stopConsumer } = await startConsumer({
-    kafka,
-    inbox,
     routes: [{ topic, eventType: 'TestEvent', handle: applyEffect }],
-  }));
+  });
 });
 
 afterAll(async () => {
-  await stopConsumer?.();
+  await consumer?.stop();
   await producer?.disconnect();
   await deleteTopics(kafka, [topic, deadLetterTopic]);
   await database?.drop();
