@@ -1,7 +1,8 @@
 import pc from 'picocolors';
 import type { AppName } from '@platform/config';
 import { startApp, stopApp, waitUntilReady, type RunningApp } from './app-process';
-import { platformApps } from './platform-apps';
+import { readableLogLine } from './log-format';
+import { platformApps, type AppProcessSpec } from './platform-apps';
 
 const COLOURS = {
   order: pc.cyan,
@@ -9,6 +10,10 @@ const COLOURS = {
   payment: pc.magenta,
   notification: pc.green,
 } as const;
+
+const RESTART_FIRST_DELAY_MS = 1_000;
+const RESTART_MAX_DELAY_MS = 30_000;
+const RESTART_RESET_MS = 60_000;
 
 export interface Platform {
   apps: Map<AppName, RunningApp>;
@@ -23,6 +28,12 @@ export interface StartPlatformOptions {
   env?: Partial<Record<AppName, Record<string, string>>>;
   /** Where app log lines go; by default stdout with a coloured prefix per app. */
   onLine?: (app: string, line: string) => void;
+  /** With the default output: the apps' JSON lines as they are, instead of readable text. */
+  json?: boolean;
+  /** Start an app again, with backoff, when it exits without being stopped (npm start, the chaos run). */
+  restartOnExit?: boolean;
+  /** Where the launcher's own notices go (restarts); stderr by default. */
+  onNotice?: (text: string) => void;
 }
 
 /** Starts the four apps from their builds and resolves once every one answers ready. */
@@ -31,8 +42,45 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
   const onLine =
     options.onLine ??
     ((app: string, line: string) =>
-      process.stdout.write(`${COLOURS[app as AppName](app.padEnd(12))} | ${line}\n`));
+      process.stdout.write(
+        `${COLOURS[app as AppName](app.padEnd(12))} | ${options.json ? line : readableLogLine(line)}\n`,
+      ));
+  const notice =
+    options.onNotice ?? ((text: string) => process.stderr.write(`${pc.bold('[launcher]')} ${text}\n`));
   const apps = new Map<AppName, RunningApp>();
+  const stopped = new Set<AppName>();
+  const restarts = new Map<AppName, { failures: number; timer?: NodeJS.Timeout }>();
+
+  const launch = (spec: AppProcessSpec): RunningApp => {
+    const running = startApp(spec, onLine);
+    apps.set(spec.app, running);
+    const startedAt = Date.now();
+    if (options.restartOnExit) {
+      void running.exited.then((code) => {
+        if (stopped.has(spec.app) || apps.get(spec.app) !== running) return;
+        const state = restarts.get(spec.app) ?? { failures: 0 };
+        // An app that ran for a minute before it died starts again at once; one that keeps dying backs off.
+        state.failures = Date.now() - startedAt > RESTART_RESET_MS ? 1 : state.failures + 1;
+        const delayMs = Math.min(RESTART_MAX_DELAY_MS, RESTART_FIRST_DELAY_MS * 2 ** (state.failures - 1));
+        notice(
+          `${spec.app} exited unexpectedly (${running.child.signalCode ?? `code ${code}`}); ` +
+            `restarting it in ${(delayMs / 1000).toFixed(1)} s (restart ${state.failures})`,
+        );
+        state.timer = setTimeout(() => {
+          if (stopped.has(spec.app)) return;
+          const again = launch(spec);
+          waitUntilReady(again).then(
+            () => notice(`${spec.app} is ready again`),
+            (error: unknown) =>
+              notice(`${spec.app} did not become ready: ${error instanceof Error ? error.message : error}`),
+          );
+        }, delayMs);
+        restarts.set(spec.app, state);
+      });
+    }
+    return running;
+  };
+
   const platform: Platform = {
     apps,
     async start(app) {
@@ -42,16 +90,17 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
           `port ${spec.port} is already taken (is the platform already running, e.g. npm start?); stop it first`,
         );
       }
-      const running = startApp(spec, onLine);
-      apps.set(app, running);
-      await waitUntilReady(running);
+      stopped.delete(app);
+      await waitUntilReady(launch(spec));
     },
     async stop(app) {
+      stopped.add(app);
+      clearTimeout(restarts.get(app)?.timer);
       const running = apps.get(app);
       if (running) await stopApp(running);
     },
     async stopAll() {
-      await Promise.all([...apps.values()].map((running) => stopApp(running)));
+      await Promise.all([...apps.keys()].map((app) => platform.stop(app)));
     },
   };
   try {

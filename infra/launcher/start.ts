@@ -1,5 +1,5 @@
 /**
- * `npm start`: the whole platform on this machine. Infrastructure up, topics and schemas applied,
+ * `npm start [-- --json]`: the whole platform on this machine. Infrastructure up, topics and schemas applied,
  * everything built, the four apps started and ready, their logs in one stream. Ctrl-C stops the
  * apps gracefully, then the infrastructure this run started.
  */
@@ -40,7 +40,9 @@ async function main(): Promise<void> {
     path.join(REPO_ROOT, 'tsconfig.json'),
   ]);
   step('Apps');
-  const platform = await startPlatform();
+  // Readable lines for a person at a terminal; the apps' own JSON with --json or LOG_FORMAT=json.
+  const json = process.argv.includes('--json') || process.env['LOG_FORMAT'] === 'json';
+  const platform = await startPlatform({ json, restartOnExit: true });
 
   let stopping = false;
   const shutdown = async () => {
@@ -53,12 +55,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
-  for (const { exited, spec } of platform.apps.values()) {
-    void exited.then((code) => {
-      if (!stopping)
-        console.error(pc.red(`${spec.app} exited unexpectedly (code ${code}); see its lines above`));
-    });
-  }
   printWelcome((Date.now() - started) / 1000);
 }
 

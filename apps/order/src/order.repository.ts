@@ -43,16 +43,23 @@ export class OrderRepository {
     return row ? toOrder(row) : null;
   }
 
-  /** Inserts a new order with its lines. */
-  async create(tx: Transaction, order: Order, correlationId: string): Promise<void> {
+  /** Inserts a new order with its lines and the first entries of its history, in one statement. */
+  async create(
+    tx: Transaction,
+    order: Order,
+    correlationId: string,
+    history: EventEnvelope[],
+  ): Promise<void> {
     await tx.query(
       `WITH new_order AS (
          INSERT INTO orders (order_id, customer_id, status, currency, total_minor, payment_method, correlation_id, placed_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ), new_lines AS (
+         INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_minor)
+         SELECT $1, line_no, sku, quantity, unit_price_minor
+           FROM unnest($9::text[], $10::int[], $11::bigint[]) WITH ORDINALITY AS l (sku, quantity, unit_price_minor, line_no)
        )
-       INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_minor)
-       SELECT $1, line_no, sku, quantity, unit_price_minor
-         FROM unnest($9::text[], $10::int[], $11::bigint[]) WITH ORDINALITY AS l (sku, quantity, unit_price_minor, line_no)`,
+       ${insertHistory(12)}`,
       [
         order.orderId,
         order.customerId,
@@ -65,17 +72,24 @@ export class OrderRepository {
         order.lines.map((line) => line.sku),
         order.lines.map((line) => line.quantity),
         order.lines.map((line) => line.unitPrice.amountMinor),
+        ...historyColumns(history),
       ],
     );
   }
 
-  /** Writes the saga's progress: status, reservation time, confirmation or cancellation. */
-  async update(tx: Transaction, order: Order): Promise<void> {
+  /**
+   * Writes the saga's progress (status, reservation time, confirmation or cancellation) and appends
+   * to the order's history, in one statement.
+   */
+  async update(tx: Transaction, order: Order, history: EventEnvelope[]): Promise<void> {
     await tx.query(
-      `UPDATE orders
-          SET status = $2, stock_reserved_at = $3, payment_id = $4, confirmed_at = $5,
-              cancellation_reason = $6, cancellation_detail = $7, cancelled_at = $8, updated_at = now()
-        WHERE order_id = $1`,
+      `WITH progress AS (
+         UPDATE orders
+            SET status = $2, stock_reserved_at = $3, payment_id = $4, confirmed_at = $5,
+                cancellation_reason = $6, cancellation_detail = $7, cancelled_at = $8, updated_at = now()
+          WHERE order_id = $1
+       )
+       ${insertHistory(9)}`,
       [
         order.orderId,
         order.status,
@@ -85,27 +99,34 @@ export class OrderRepository {
         order.status === 'CANCELLED' ? order.reason : null,
         order.status === 'CANCELLED' ? order.detail : null,
         order.status === 'CANCELLED' ? order.cancelledAt : null,
+        ...historyColumns(history),
       ],
     );
   }
 
-  async appendHistory(tx: Transaction, orderId: string, envelopes: EventEnvelope[]): Promise<void> {
-    if (envelopes.length === 0) return;
-    await tx.query(
-      `INSERT INTO order_history (order_id, event_id, event_type, source, occurred_at)
-       SELECT $1, event_id, event_type, source, occurred_at
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) WITH ORDINALITY
-              AS h (event_id, event_type, source, occurred_at, position)
-        ORDER BY position`,
-      [
-        orderId,
-        envelopes.map((e) => e.eventId),
-        envelopes.map((e) => e.eventType),
-        envelopes.map((e) => e.source),
-        envelopes.map((e) => new Date(e.occurredAt)),
-      ],
-    );
+  /** Appends to the order's history only: an event that changed nothing is still part of its story. */
+  async appendHistory(tx: Transaction, orderId: string, history: EventEnvelope[]): Promise<void> {
+    await tx.query(insertHistory(2), [orderId, ...historyColumns(history)]);
   }
+}
+
+/** History rows for order $1, from four arrays that start at parameter `first` (see historyColumns). */
+function insertHistory(first: number): string {
+  return `
+  INSERT INTO order_history (order_id, event_id, event_type, source, occurred_at)
+  SELECT $1, event_id, event_type, source, occurred_at
+    FROM unnest($${first}::text[], $${first + 1}::text[], $${first + 2}::text[], $${first + 3}::timestamptz[])
+         WITH ORDINALITY AS h (event_id, event_type, source, occurred_at, position)
+   ORDER BY position`;
+}
+
+function historyColumns(history: EventEnvelope[]): unknown[] {
+  return [
+    history.map((e) => e.eventId),
+    history.map((e) => e.eventType),
+    history.map((e) => e.source),
+    history.map((e) => new Date(e.occurredAt)),
+  ];
 }
 
 function toOrder(row: OrderRow): Order {

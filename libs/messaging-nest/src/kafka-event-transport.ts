@@ -9,6 +9,7 @@ import {
   EventPipeline,
   KafkaEventConsumer,
   type AvroCodec,
+  type ConsumerHealth,
   type EventRoute,
 } from '@platform/messaging';
 import { EventContext } from './event-context';
@@ -33,6 +34,7 @@ export class KafkaEventTransport
   implements CustomTransportStrategy, BeforeApplicationShutdown
 {
   private consumer: KafkaEventConsumer | undefined;
+  private giveUp: (reason: string) => void = () => undefined;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
@@ -60,9 +62,32 @@ export class KafkaEventTransport
       isPermanent: (error) => permanentErrors.some((type) => error instanceof type),
       ...(retry ? { retry } : {}),
     });
-    this.consumer = new KafkaEventConsumer({ kafka: this.kafka, pipeline, logger });
+    this.consumer = new KafkaEventConsumer({
+      kafka: this.kafka,
+      pipeline,
+      logger,
+      observer: this.metrics,
+      onGiveUp: (reason) => this.giveUp(reason),
+    });
+    this.metrics.measureConsumerWith(() => this.health());
     await this.consumer.start();
     callback();
+  }
+
+  /** What the app does when its consumer cannot come back by itself: exit non-zero, for its supervisor to restart it. */
+  onGiveUp(giveUp: (reason: string) => void): void {
+    this.giveUp = giveUp;
+  }
+
+  health(): ConsumerHealth {
+    return (
+      this.consumer?.health() ?? {
+        consuming: false,
+        member: false,
+        sinceLastFetchMs: undefined,
+        reason: 'not started',
+      }
+    );
   }
 
   /** Before Nest disposes anything: stop fetching, let the batch in flight commit its offsets, leave the group. */

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, register } from 'prom-client';
-import type { EventOutcome, PipelineObserver } from '@platform/messaging';
+import type { ConsumerHealth, ConsumerObserver, EventOutcome, PipelineObserver } from '@platform/messaging';
 
 function metric<T>(name: string, create: () => T): T {
   // Tests build several Nest apps in one process; prom-client's registry is global.
@@ -7,7 +7,7 @@ function metric<T>(name: string, create: () => T): T {
 }
 
 /** Prometheus metrics of the messaging pipeline, shared by every app. */
-export class MessagingMetrics implements PipelineObserver {
+export class MessagingMetrics implements PipelineObserver, ConsumerObserver {
   readonly consumed = metric(
     'events_consumed_total',
     () =>
@@ -54,6 +54,44 @@ export class MessagingMetrics implements PipelineObserver {
         buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       }),
   );
+  private static consumerSource: (() => ConsumerHealth) | undefined;
+  readonly groupMember = metric(
+    'kafka_consumer_group_member',
+    () =>
+      new Gauge({
+        name: 'kafka_consumer_group_member',
+        help: "1 while the app's consumer is a member of its group, 0 otherwise",
+      }),
+  );
+  readonly lag = metric(
+    'kafka_consumer_lag',
+    () =>
+      new Gauge({
+        name: 'kafka_consumer_lag',
+        help: 'Records between the last committed offset and the end of the partition, as of the last batch',
+        labelNames: ['topic', 'partition'],
+      }),
+  );
+  readonly sinceLastFetch = metric(
+    'kafka_consumer_seconds_since_last_fetch',
+    () =>
+      new Gauge({
+        name: 'kafka_consumer_seconds_since_last_fetch',
+        help: 'Seconds since the consumer last got an answer to a fetch (one comes at least every second while it runs)',
+        collect() {
+          const since = MessagingMetrics.consumerSource?.().sinceLastFetchMs;
+          if (since !== undefined) this.set(since / 1000);
+        },
+      }),
+  );
+  readonly consumerRestarts = metric(
+    'kafka_consumer_restarts_total',
+    () =>
+      new Counter({
+        name: 'kafka_consumer_restarts_total',
+        help: 'Times the app replaced its consumer because it crashed without coming back or stalled',
+      }),
+  );
   private static backlogSource: (() => Promise<number>) | undefined;
   readonly outboxBacklog = metric(
     'outbox_backlog',
@@ -67,6 +105,22 @@ export class MessagingMetrics implements PipelineObserver {
         },
       }),
   );
+
+  measureConsumerWith(source: () => ConsumerHealth): void {
+    MessagingMetrics.consumerSource = source;
+  }
+
+  onMembership(member: boolean): void {
+    this.groupMember.set(member ? 1 : 0);
+  }
+
+  onLag(topic: string, partition: number, lag: number): void {
+    this.lag.set({ topic, partition: String(partition) }, lag);
+  }
+
+  onRestart(): void {
+    this.consumerRestarts.inc();
+  }
 
   measureBacklogWith(source: () => Promise<number>): void {
     MessagingMetrics.backlogSource = source;

@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import type { AppName, EventType } from '@platform/contracts';
 import { HealthController, MetricsController, READINESS_CHECKS, loggingModule } from '@platform/service-kit';
 import pino from 'pino';
+import { KafkaEventTransport } from './kafka-event-transport';
 import { MessagingModule, messagingReadinessChecks } from './messaging.module';
 import type { MessagingModuleOptions } from './messaging-module-options';
 import { ServiceSettings, type ServiceConfig } from './service-config';
@@ -78,10 +79,18 @@ export class ServiceModule {
         prisma,
         {
           provide: READINESS_CHECKS,
-          inject: [DATABASE_POOL, KAFKA],
-          useFactory: (pool: Pool, kafka: Kafka) => [
+          inject: [DATABASE_POOL, KAFKA, KafkaEventTransport],
+          useFactory: (pool: Pool, kafka: Kafka, events: KafkaEventTransport) => [
             { name: 'database', check: () => pool.query('SELECT 1') },
             ...messagingReadinessChecks(kafka, config),
+            {
+              // Up and connected is not enough: the consumer must be in its group and fetching.
+              name: 'consumer',
+              check: async () => {
+                const health = events.health();
+                if (!health.consuming) throw new Error(health.reason ?? 'not consuming');
+              },
+            },
           ],
         },
       ],

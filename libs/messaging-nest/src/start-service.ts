@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import pino from 'pino';
 import { onShutdownSignals } from '@platform/messaging';
-import { httpAdapter, setupOpenApi } from '@platform/service-kit';
+import { httpAdapter, logRequests, setupOpenApi } from '@platform/service-kit';
 import { KafkaEventTransport } from './kafka-event-transport';
 import { PassErrorsToTransport } from './pass-errors-to-transport.filter';
 
@@ -29,13 +29,16 @@ export async function startService(
 ) {
   const app = await NestFactory.create<NestFastifyApplication>(module, httpAdapter(), { bufferLogs: true });
   app.useLogger(app.get(PinoNestLogger));
+  const logger = pino({ name: options.app, level: options.logLevel });
+  logRequests(app.getHttpAdapter().getInstance(), logger);
   app.useGlobalFilters(new PassErrorsToTransport(app.getHttpAdapter()));
   app.connectMicroservice({ strategy: app.get(KafkaEventTransport) }, { inheritAppConfig: true });
   setupOpenApi(app, options.openApi.title, options.openApi.description);
-  const logger = pino({ name: options.app, level: options.logLevel });
-  onShutdownSignals([{ name: 'close the app', run: () => app.close() }], logger, {
+  const shutdown = onShutdownSignals([{ name: 'close the app', run: () => app.close() }], logger, {
     timeoutMs: SHUTDOWN_TIMEOUT_MS,
   });
+  // A consumer that cannot come back by itself: leave, non-zero, so the supervisor starts a fresh process.
+  app.get(KafkaEventTransport).onGiveUp((reason) => void shutdown.shutdown(reason, { failed: true }));
   await app.startAllMicroservices();
   // Every interface, as Node's own servers do (Fastify alone would listen on localhost only, which
   // a container's published port cannot reach); '::' takes IPv4 too where the kernel has IPv6.

@@ -46,6 +46,22 @@ async function topicWithCodec(prefix: string, partitions = 3): Promise<{ topic: 
   return { topic, codec: await createTestTopics(kafka, [topic], partitions) };
 }
 
+async function totalEffects(events: TestEvent[]): Promise<number> {
+  const { rows } = await database.pool.query<{ n: string }>(
+    'SELECT count(*) AS n FROM effects WHERE order_id = ANY($1::text[])',
+    [events.map((e) => e.orderId)],
+  );
+  return Number(rows[0]!.n);
+}
+
+async function distinctEffects(events: TestEvent[]): Promise<number> {
+  const { rows } = await database.pool.query<{ n: string }>(
+    'SELECT count(DISTINCT order_id) AS n FROM effects WHERE order_id = ANY($1::text[])',
+    [events.map((e) => e.orderId)],
+  );
+  return Number(rows[0]!.n);
+}
+
 async function effectsOf(orderId: string): Promise<number> {
   const { rows } = await database.pool.query<{ n: string }>(
     'SELECT count(*) AS n FROM effects WHERE order_id = $1',
@@ -96,6 +112,51 @@ it('a consumer killed after its database commit and before its offset commit has
     description: 'the restarted consumer to catch up',
   });
   expect(await effectsOf(victim.orderId)).toBe(1);
+}, 120_000);
+
+it('a consumer killed after a batch transaction and before its offset commit applies every event of the batch once after restart', async () => {
+  const { topic, codec } = await topicWithCodec('crash.batch', 1);
+  const deadLetterTopic = uniqueName('dead-letters.crash-batch');
+  topics.push(deadLetterTopic);
+  await createTestTopics(kafka, [deadLetterTopic], 1);
+  const env = {
+    DATABASE_URL: database.url,
+    TOPIC: topic,
+    DEAD_LETTER_TOPIC: deadLetterTopic,
+    GROUP_ID: uniqueName('crash-batch'),
+  };
+  // All on the topic before the consumer starts: its first fetch brings them as one batch.
+  const events = Array.from({ length: 30 }, (_, i) => testEvent(uniqueName('batch'), i + 1));
+  await producer.send({
+    topic,
+    acks: -1,
+    messages: events.map((event) => ({
+      key: event.orderId,
+      value: codec.encode(`${topic}-value`, event),
+      headers: envelopeHeaders(event.envelope),
+    })),
+  });
+
+  const first = await startWorker('consumer-worker.ts', {
+    ...env,
+    CRASH_ON_EVENT_ID: events[4]!.envelope.eventId,
+  });
+  children.push(first);
+  await exited(first);
+  expect(first.signalCode).toBe('SIGKILL');
+  const appliedBeforeCrash = await totalEffects(events);
+  // The batch holding the fifth event committed in the database (the four before it with it); its offsets did not.
+  expect(appliedBeforeCrash).toBeGreaterThanOrEqual(5);
+
+  children.push(await startWorker('consumer-worker.ts', env));
+  await waitFor(
+    async () =>
+      (await totalEffects(events)) === events.length && (await distinctEffects(events)) === events.length,
+    {
+      description: 'every event applied after the restart',
+    },
+  );
+  for (const event of events) expect(await effectsOf(event.orderId)).toBe(1);
 }, 120_000);
 
 it('a relay killed mid-batch and restarted gets every outbox row to Kafka, in order per key', async () => {

@@ -37,8 +37,13 @@ export type {
   EventPipelineOptions,
   BatchControl,
 } from './consumer/event-pipeline';
-export { KafkaEventConsumer, toIncomingMessage, nextOffset } from './consumer/kafka-event-consumer';
-export type { KafkaEventConsumerOptions } from './consumer/kafka-event-consumer';
+export { KafkaEventConsumer } from './consumer/kafka-event-consumer';
+export type {
+  KafkaEventConsumerOptions,
+  ConsumerObserver,
+  ConsumerHealth,
+} from './consumer/kafka-event-consumer';
+export { toIncomingMessage, nextOffset } from './consumer/kafka-records';
 export { startEventConsumer } from './consumer/start-event-consumer';
 export type { StartEventConsumerOptions } from './consumer/start-event-consumer';
 export { claimEvents } from './consumer/inbox';

@@ -75,3 +75,10 @@ it('accepts bare functions as steps, naming them by position in the logs', async
   expect(await exitCode).toBe(1);
   expect(log.lines).toContainEqual(expect.objectContaining({ step: 'step 2', err: 'pool busy' }));
 });
+
+it('exits 1 when the app shuts itself down because something is wrong, even if every step succeeds', async () => {
+  const { handle, exitCode } = setup([() => undefined]);
+
+  await expect(handle.shutdown('the consumer gave up', { failed: true })).resolves.toBe(1);
+  expect(await exitCode).toBe(1);
+});

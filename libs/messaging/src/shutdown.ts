@@ -17,8 +17,12 @@ export interface ShutdownOptions {
 }
 
 export interface ShutdownHandle {
-  /** Runs the shutdown as a signal would (for an app that decides to stop on its own); resolves with the exit code. */
-  shutdown(reason: string): Promise<number>;
+  /**
+   * Runs the shutdown as a signal would, for an app that decides to stop on its own; `failed` makes
+   * the exit code non-zero even when every step succeeds (the app stops because something is
+   * wrong, and its supervisor should know). Resolves with the exit code.
+   */
+  shutdown(reason: string, options?: { failed?: boolean }): Promise<number>;
   /** Removes the signal listeners without shutting down. */
   dispose(): void;
 }
@@ -44,7 +48,7 @@ export function onShutdownSignals(
 ): ShutdownHandle {
   let running: Promise<number> | undefined;
 
-  const shutdown = (reason: string): Promise<number> => {
+  const shutdown = (reason: string, { failed = false } = {}): Promise<number> => {
     if (running) {
       logger.warn({ reason }, 'shutdown already in progress; ignoring');
       return running;
@@ -52,7 +56,8 @@ export function onShutdownSignals(
     const named = steps.map((step, index) =>
       typeof step === 'function' ? { name: `step ${index + 1}`, run: step } : step,
     );
-    running = runSteps(named, logger, reason, timeoutMs).then((code) => {
+    running = runSteps(named, logger, reason, timeoutMs).then((stepsCode) => {
+      const code = failed ? Math.max(stepsCode, 1) : stepsCode;
       exit(code);
       return code;
     });

@@ -1,7 +1,7 @@
 export { HealthController, READINESS_CHECKS } from './health.controller';
 export type { ReadinessCheck } from './health.controller';
 export { MetricsController } from './metrics.controller';
-export { loggingModule, correlationIdOf, CORRELATION_HEADER } from './logging';
+export { loggingModule, logRequests, correlationIdOf, CORRELATION_HEADER } from './logging';
 export type { HttpRequest } from './logging';
 export { httpAdapter, BODY_LIMIT_BYTES } from './http-adapter';
 export { ZodValidationPipe } from './zod-validation.pipe';

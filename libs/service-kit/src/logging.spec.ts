@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { correlationIdOf } from './logging';
+import pino from 'pino';
+import { correlationIdOf, logRequests } from './logging';
 
 const request = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage;
 
@@ -13,5 +14,38 @@ describe('correlationIdOf', () => {
     const made = correlationIdOf(unsafe);
     expect(made).toMatch(/^[0-9a-f-]{36}$/);
     expect(correlationIdOf(unsafe)).toBe(made);
+  });
+});
+
+describe('logRequests', () => {
+  type Hook = Parameters<Parameters<typeof logRequests>[0]['addHook']>[1];
+  function logged(level: string, status: number, url = '/orders') {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    let hook: Hook | undefined;
+    logRequests({ addHook: (_name, registered) => (hook = registered) }, logger);
+    const raw = { headers: { 'x-correlation-id': 'corr-7' } } as unknown as IncomingMessage;
+    return hook!({ method: 'POST', url, raw }, { statusCode: status, elapsedTime: 3.14 }).then(() => lines);
+  }
+
+  it('logs a refused request as a warning with its method, path, status, time and correlation id', async () => {
+    expect(await logged('info', 400)).toEqual([
+      expect.objectContaining({
+        level: 40,
+        msg: 'request completed',
+        method: 'POST',
+        url: '/orders',
+        status: 400,
+        ms: 3.1,
+        correlationId: 'corr-7',
+      }),
+    ]);
+  });
+
+  it('logs server errors as errors, successes only at debug, and never health checks', async () => {
+    expect((await logged('info', 503))[0]).toMatchObject({ level: 50 });
+    expect(await logged('info', 202)).toEqual([]);
+    expect(await logged('debug', 202)).toHaveLength(1);
+    expect(await logged('debug', 500, '/health/ready')).toEqual([]);
   });
 });

@@ -4,3 +4,7 @@ export { uniqueName } from './unique-name';
 export { createThrowawayDatabase, query } from './throwaway-database';
 export type { ThrowawayDatabase } from './throwaway-database';
 export { givenFor } from './given-when-then';
+export { measurePgbench } from './bench/pgbench';
+export type { PgbenchResult } from './bench/pgbench';
+export { runTool } from './bench/run-tool';
+export { pidListeningOn, cpuSecondsOf } from './bench/process-cpu';

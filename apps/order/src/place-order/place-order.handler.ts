@@ -81,10 +81,10 @@ export class PlaceOrderHandler {
         null,
       );
       const outgoing = toOutgoingEvents(events, { correlationId, now: () => now });
-      await this.orders.create(tx, state!, correlationId);
-      await this.orders.appendHistory(
+      await this.orders.create(
         tx,
-        orderId,
+        state!,
+        correlationId,
         outgoing.map((o) => o.event.envelope),
       );
       tx.enqueue(...outgoing);

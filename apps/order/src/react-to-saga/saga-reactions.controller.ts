@@ -74,9 +74,9 @@ export class SagaReactionsController {
     const state = await this.orders.loadForUpdate(tx, command.orderId);
     const { state: next, events } = decideAndApply(command, state);
     const outgoing = toOutgoingEvents(events, { cause });
-    await this.orders.appendHistory(tx, command.orderId, [cause, ...outgoing.map((o) => o.event.envelope)]);
-    if (events.length === 0 || !next) return;
-    await this.orders.update(tx, next);
+    const history = [cause, ...outgoing.map((o) => o.event.envelope)];
+    if (events.length === 0 || !next) return this.orders.appendHistory(tx, command.orderId, history);
+    await this.orders.update(tx, next, history);
     tx.enqueue(...outgoing);
   }
 }

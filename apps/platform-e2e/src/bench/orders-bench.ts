@@ -1,137 +1,103 @@
 /**
- * `npm run bench:orders -- --rate R --duration S --concurrency C [--json]`: a load script, not a
- * test. Against a running platform (npm start), it places orders at R per second for S seconds
- * with at most C requests in flight, and measures, per order, the time from sending POST /orders
- * to seeing its OrderConfirmed or OrderCancelled on Kafka. Prints throughput and percentiles.
+ * `npm run bench:orders -- --rate R[,R...] [options]` (see --help): a load script, not a test.
+ * Against a running platform (npm start) it offers orders at each rate in turn and reports, per
+ * rate, throughput, POST→final latency, POST latency and the CPU each process spent per 1,000
+ * orders, beside a pgbench run of the same moment (these machines are shared: compare ratios).
  */
-import { parseArgs } from 'node:util';
-import { uniqueName } from '@platform/testing';
-import { http, orderRequest, setStock } from '../support/platform-api';
-import { SagaObserver } from '../support/saga-observer';
-import { percentiles } from './percentiles';
+import { localEndpoints } from '@platform/config';
+import { createKafka } from '@platform/messaging';
+import { measurePgbench, uniqueName } from '@platform/testing';
+import { http, setStock } from '../support/platform-api';
+import { FinalStateWatcher } from './final-state-watcher';
+import { runOrderLoad } from './order-load';
+import { ORDERS_BENCH_USAGE, OrdersBenchUsageError, parseOrdersBenchArgs } from './orders-bench-args';
+import { formatOrdersBenchReport, type OrdersBenchReport } from './orders-bench-report';
+import { cpuPerThousandOrders, cpuSnapshot, platformProcesses } from './platform-cpu';
 
-const { values } = parseArgs({
-  options: {
-    rate: { type: 'string', default: '20' },
-    duration: { type: 'string', default: '10' },
-    concurrency: { type: 'string', default: '20' },
-    json: { type: 'boolean', default: false },
-  },
-});
-const rate = positive('rate', values.rate);
-const duration = positive('duration', values.duration);
-const concurrency = positive('concurrency', values.concurrency);
+const COMMITS_PER_ORDER = 5;
 
-function positive(name: string, raw: string | undefined): number {
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) {
-    console.error(`--${name} must be a positive number (got ${raw})`);
-    process.exit(2);
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseOrdersBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof OrdersBenchUsageError)) throw error;
+    console.error(`bench:orders: ${error.message}\n\n${ORDERS_BENCH_USAGE}`);
+    return 2;
   }
-  return value;
-}
-
-async function main(): Promise<void> {
+  if (args === 'help') {
+    console.log(ORDERS_BENCH_USAGE);
+    return 0;
+  }
+  const progress = (text: string) => console.error(`[bench] ${text}`);
   const ready = await http('order', '/health/ready').catch(() => undefined);
-  if (ready?.status !== 200)
-    throw new Error('the order service is not ready on its port; start the platform with `npm start` first');
-  const sku = uniqueName('BENCH').toUpperCase();
-  await setStock(sku, Math.ceil(rate * duration * 2));
-  const observer = await SagaObserver.start();
-
-  const sentAt = new Map<string, number>();
-  const settled = new Map<string, { latencyMs: number; status: string; at: number }>();
-  observer.onEvent((event) => {
-    const started = sentAt.get(event.event.orderId);
-    if (started === undefined || settled.has(event.event.orderId)) return;
-    if (event.eventType === 'OrderConfirmed' || event.eventType === 'OrderCancelled') {
-      const now = performance.now();
-      settled.set(event.event.orderId, { latencyMs: now - started, status: event.eventType, at: now });
-    }
-  });
-
-  const postLatencies: number[] = [];
-  let inFlight = 0;
-  let skipped = 0;
-  let failed = 0;
-  const firstSend = performance.now();
-  const total = Math.round(rate * duration);
-  const sends: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const due = firstSend + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    if (inFlight >= concurrency) {
-      skipped += 1;
-      continue;
-    }
-    inFlight += 1;
-    const started = performance.now();
-    sends.push(
-      http<{ orderId: string }>('order', '/orders', { method: 'POST', body: orderRequest(sku) })
-        .then(({ status, body }) => {
-          if (status !== 202) throw new Error(String(status));
-          sentAt.set(body.orderId, started);
-          postLatencies.push(performance.now() - started);
-        })
-        .catch(() => void (failed += 1))
-        .finally(() => void (inFlight -= 1)),
+  if (ready?.status !== 200) {
+    console.error(
+      'bench:orders: the order service is not ready on its port; start the platform with `npm start` first',
     );
+    return 1;
   }
-  await Promise.all(sends);
-  const deadline = performance.now() + 120_000;
-  while (settled.size < sentAt.size && performance.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  await observer.stop();
+  const processes = platformProcesses();
+  const missing = Object.entries(processes).filter(([, pid]) => pid === undefined);
+  if (missing.length)
+    progress(
+      `no process found listening for ${missing.map(([name]) => name).join(', ')}; their CPU shows as NaN`,
+    );
 
-  const results = [...settled.values()];
-  const lastSettled = Math.max(...results.map((r) => r.at));
-  const report = {
-    target: { ratePerSecond: rate, durationSeconds: duration, concurrency },
-    orders: {
-      accepted: sentAt.size,
-      settled: results.length,
-      confirmed: results.filter((r) => r.status === 'OrderConfirmed').length,
-      cancelled: results.filter((r) => r.status === 'OrderCancelled').length,
-      unsettledAfter120s: sentAt.size - results.length,
-      skippedAtConcurrencyLimit: skipped,
-      failedRequests: failed,
-    },
-    settledPerSecond: results.length / ((lastSettled - firstSend) / 1000),
-    postToFinalMs: round(percentiles(results.map((r) => r.latencyMs))),
-    postResponseMs: round(percentiles(postLatencies)),
-  };
-  if (values.json) {
-    console.log(JSON.stringify(report));
-    return;
+  const report: OrdersBenchReport = { runs: [] };
+  if (args.pgbench) {
+    progress(`baseline: pgbench -N -c 8 -j 2 -T ${args.pgbenchSeconds}`);
+    report.pgbench = await measurePgbench({ seconds: args.pgbenchSeconds });
   }
-  console.log(
-    `orders: ${report.orders.accepted} accepted, ${report.orders.settled} settled ` +
-      `(${report.orders.confirmed} confirmed, ${report.orders.cancelled} cancelled), ` +
-      `${skipped} skipped at the concurrency limit, ${failed} failed`,
+  const endpoints = localEndpoints();
+  const watcher = await FinalStateWatcher.start(
+    createKafka({
+      KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+      KAFKA_CLIENT_ID: 'bench-orders',
+      SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
+      KAFKA_SSL: 'false',
+    }),
   );
-  console.log(
-    `throughput: ${report.settledPerSecond.toFixed(1)} orders/s reaching a final state (target ${rate}/s)`,
-  );
-  console.log(`POST to final state (ms): ${format(report.postToFinalMs)}`);
-  console.log(`POST response (ms):       ${format(report.postResponseMs)}`);
-}
-
-function round(figures: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v * 10) / 10]));
-}
-
-function format(figures: Record<string, number>): string {
-  return Object.entries(figures)
-    .map(([k, v]) => `${k} ${v}`)
-    .join('  ');
+  try {
+    for (const rate of args.rates) {
+      const sku = uniqueName('BENCH').toUpperCase();
+      // Enough for every order: the run measures the saga's happy path, not stock running out.
+      await setStock(sku, Math.ceil(rate * args.durationSeconds * 2));
+      progress(`${rate} orders/s for ${args.durationSeconds} s`);
+      const before = cpuSnapshot(processes);
+      const result = await runOrderLoad(watcher, {
+        sku,
+        ratePerSecond: rate,
+        durationSeconds: args.durationSeconds,
+        concurrency: args.concurrency,
+        settleTimeoutSeconds: args.settleTimeoutSeconds,
+      });
+      const after = cpuSnapshot(processes);
+      report.runs.push({
+        ...result,
+        cpuSecondsPer1000Orders: cpuPerThousandOrders(before, after, result.orders.accepted),
+        ...(report.pgbench
+          ? {
+              ratioToPgbench:
+                Math.round(
+                  ((result.settledPerSecond * COMMITS_PER_ORDER) / report.pgbench.transactionsPerSecond) *
+                    100,
+                ) / 100,
+            }
+          : {}),
+      });
+    }
+  } finally {
+    await watcher.stop();
+  }
+  console.log(args.json ? JSON.stringify(report) : formatOrdersBenchReport(report));
+  return report.runs.every((run) => run.orders.unsettled === 0) ? 0 : 1;
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(`bench:orders failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },
 );

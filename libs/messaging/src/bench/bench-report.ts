@@ -1,11 +1,11 @@
 import { formatTable } from '../cli/format-table';
 import type { BrokerBaseline } from './broker-baseline';
 import type { PipelineResult } from './pipeline-bench';
-import type { PostgresBaseline } from './postgres-baseline';
+import type { PgbenchResult } from '@platform/testing';
 
 export interface Baselines {
   broker?: BrokerBaseline;
-  postgres?: PostgresBaseline;
+  postgres?: PgbenchResult;
 }
 
 const whole = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -52,9 +52,14 @@ export function baselineReport(baselines: Baselines, pipeline?: PipelineResult):
     ]);
   if (postgres)
     rows.push([
-      `PostgreSQL alone: pgbench TPC-B-like, ${postgres.clients} clients, ${postgres.threads} threads, ${postgres.seconds} s`,
+      `PostgreSQL alone: ${postgres.command}`,
       whole(postgres.transactionsPerSecond),
       `avg ${fixed(postgres.latencyAverageMs, 2)} ms per transaction`,
     ]);
-  return ['Baselines on this machine', formatTable(['measured', 'per second', 'latency'], rows)].join('\n');
+  const lines = ['Baselines on this machine', formatTable(['measured', 'per second', 'latency'], rows)];
+  if (pipeline && postgres) {
+    const ratio = pipeline.eventsPerSecond / postgres.transactionsPerSecond;
+    lines.push(`pipeline events/s ÷ pgbench tps of the same run: ${ratio.toFixed(2)}`);
+  }
+  return lines.join('\n');
 }

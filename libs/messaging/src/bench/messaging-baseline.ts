@@ -3,6 +3,7 @@
  * only the ceilings the pipeline is compared with: Kafka's own producer (kafka-producer-perf-test,
  * acks=all, records the size of the benchmark's events) and PostgreSQL's commit rate (pgbench).
  */
+import { measurePgbench } from '@platform/testing';
 import { createKafka } from '../kafka/kafka-settings';
 import { kafkaSettings } from '../testing/messaging-fixture';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './bench-args';
@@ -10,7 +11,6 @@ import { benchLogger } from './bench-logger';
 import { baselineReport } from './bench-report';
 import { measureBrokerBaseline } from './broker-baseline';
 import { BENCH_PARTITIONS } from './pipeline-bench';
-import { measurePostgresBaseline } from './postgres-baseline';
 import { benchRecordBytes } from './record-size';
 
 async function main(): Promise<number> {
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     partitions: BENCH_PARTITIONS,
   });
   console.error(`[bench] pgbench for ${args.pgbenchSeconds} s`);
-  const postgres = await measurePostgresBaseline({ seconds: args.pgbenchSeconds });
+  const postgres = await measurePgbench({ seconds: args.pgbenchSeconds });
   console.log(
     args.json ? JSON.stringify({ baselines: { broker, postgres } }) : baselineReport({ broker, postgres }),
   );

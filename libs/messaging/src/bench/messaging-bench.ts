@@ -5,6 +5,7 @@
  * local infrastructure running (npm run infra:up); removes what it created, except the registry
  * subject of its test schema.
  */
+import { measurePgbench } from '@platform/testing';
 import { createKafka } from '../kafka/kafka-settings';
 import { kafkaSettings } from '../testing/messaging-fixture';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './bench-args';
@@ -12,7 +13,6 @@ import { benchLogger } from './bench-logger';
 import { baselineReport, pipelineReport, type Baselines } from './bench-report';
 import { measureBrokerBaseline } from './broker-baseline';
 import { BENCH_PARTITIONS, runPipelineBench } from './pipeline-bench';
-import { measurePostgresBaseline } from './postgres-baseline';
 
 async function main(): Promise<number> {
   let args;
@@ -58,11 +58,14 @@ async function main(): Promise<number> {
       partitions: BENCH_PARTITIONS,
     });
     progress(`baseline: pgbench for ${args.pgbenchSeconds} s`);
-    baselines.postgres = await measurePostgresBaseline({ seconds: args.pgbenchSeconds });
+    baselines.postgres = await measurePgbench({ seconds: args.pgbenchSeconds });
   }
 
   if (args.json) {
-    console.log(JSON.stringify({ pipeline, baselines }));
+    const pipelineToPgbench = baselines.postgres
+      ? pipeline.eventsPerSecond / baselines.postgres.transactionsPerSecond
+      : undefined;
+    console.log(JSON.stringify({ pipeline, baselines, pipelineToPgbench }));
   } else {
     console.log(pipelineReport(pipeline));
     if (!args.skipBaselines) console.log(`\n${baselineReport(baselines, pipeline)}`);

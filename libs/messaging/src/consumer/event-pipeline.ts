@@ -96,6 +96,7 @@ const KEEP_GOING: BatchControl = { shouldContinue: () => true };
 export class EventPipeline {
   private readonly routes: Map<string, EventRoute>;
   private readonly retry: RetryPolicy;
+  private activityAt = Date.now();
 
   constructor(private readonly options: EventPipelineOptions) {
     this.routes = new Map(options.routes.map((route) => [route.topic, route]));
@@ -108,6 +109,11 @@ export class EventPipeline {
 
   get topics(): string[] {
     return [...this.routes.keys()];
+  }
+
+  /** When the pipeline last did something (an attempt, a handler): a batch stuck without it is stuck for good. */
+  get lastActivityAt(): number {
+    return this.activityAt;
   }
 
   async process(messages: IncomingMessage[], control: BatchControl = KEEP_GOING): Promise<void> {
@@ -128,6 +134,7 @@ export class EventPipeline {
     const where = { topic: message.topic, partition: message.partition, offset: message.offset };
     try {
       if (!route) throw new InvalidEventError(`No handler for topic ${message.topic}`);
+      this.activityAt = Date.now();
       const event = await retryUntilSettled(this.retry, () => this.decodeAs(message, route), {
         kindOf: this.kindOf,
         onFailedAttempt: (error, attempt, kind) =>
@@ -256,6 +263,7 @@ export class EventPipeline {
    */
   private async transaction(events: DecodedEvent[], savepoints = false): Promise<void> {
     const started = performance.now();
+    this.activityAt = Date.now();
     const outcomes: EventOutcome[] = [];
     let failure: HandlerFailure | undefined;
     await inTransaction(this.options.pool, async (tx) => {
@@ -271,6 +279,7 @@ export class EventPipeline {
           continue;
         }
         const savepoint = savepoints && index > 0 ? await tx.savepoint('event') : undefined;
+        this.activityAt = Date.now();
         try {
           await route.handle(event, tx, message);
         } catch (error) {
@@ -304,15 +313,19 @@ export class EventPipeline {
     control: BatchControl,
     started: number,
   ): Promise<void> {
-    await retryUntilSettled(this.retry, () => this.options.deadLetters.publish(message, reason), {
-      kindOf: () => 'unavailable',
-      onFailedAttempt: (error, attempt) =>
-        this.options.logger.warn(
-          { topic: message.topic, offset: message.offset, attempt, err: describeError(error) },
-          'dead-letter topic unreachable; waiting',
-        ),
-      shouldContinue: control.shouldContinue,
-    });
+    await retryUntilSettled(
+      this.retry,
+      () => ((this.activityAt = Date.now()), this.options.deadLetters.publish(message, reason)),
+      {
+        kindOf: () => 'unavailable',
+        onFailedAttempt: (error, attempt) =>
+          this.options.logger.warn(
+            { topic: message.topic, offset: message.offset, attempt, err: describeError(error) },
+            'dead-letter topic unreachable; waiting',
+          ),
+        shouldContinue: control.shouldContinue,
+      },
+    );
     this.options.logger.error(
       {
         topic: message.topic,

@@ -1,55 +1,81 @@
-import type { Consumer, ConsumerConfig, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { Consumer, ConsumerConfig, Kafka } from 'kafkajs';
 import { describeError } from '../errors';
 import type { Logger } from '../logger';
-import type { BatchControl, EventPipeline } from './event-pipeline';
+import { BatchCollector } from './batch-collector';
+import type { EventPipeline } from './event-pipeline';
 import type { IncomingMessage } from './incoming-message';
 
 export interface KafkaEventConsumerOptions {
   kafka: Kafka;
-  pipeline: Pick<EventPipeline, 'process' | 'consumerGroup' | 'topics'>;
+  pipeline: Pick<EventPipeline, 'process' | 'consumerGroup' | 'topics' | 'lastActivityAt'>;
   logger: Logger;
-  /** How soon the group notices a member that died without leaving (kafkajs default 30 s). */
+  /** How soon the group notices a member that died without leaving (default 10 s; kafkajs's own is 30 s). */
   sessionTimeoutMs?: number;
   /** Most records applied in one database transaction (default 500); a bigger fetch is applied in several. */
   maxBatchSize?: number;
   /** How long the broker holds a fetch open when there is nothing new (default 1 s); also bounds how long a stop waits for it. */
   maxWaitTimeInMs?: number;
+  /** No fetch and no progress on the batch in flight for this long means the member is stuck (default 60 s). */
+  stallTimeoutMs?: number;
+  /** Still not consuming this long after it stopped (restarts included): give up (default 3 min). */
+  giveUpAfterMs?: number;
+  /** Called once the consumer has given up; the app should exit non-zero so its supervisor starts it again. */
+  onGiveUp?: (reason: string) => void;
+  observer?: ConsumerObserver;
   /** Test seam: runs after a batch's transaction committed and before its offsets are committed. */
   beforeOffsetCommit?: (messages: IncomingMessage[]) => Promise<void> | void;
 }
 
-interface PendingBatch {
-  payload: EachBatchPayload;
-  done: (error?: unknown) => void;
+// A member killed without leaving holds its partitions this long: short, so a restarted app resumes
+// within seconds, and well above a heartbeat interval (a third of it) plus a slow event loop.
+const DEFAULT_SESSION_TIMEOUT_MS = 10_000;
+
+export interface ConsumerObserver {
+  onMembership?(member: boolean): void;
+  onLag?(topic: string, partition: number, lag: number): void;
+  onRestart?(reason: string): void;
+}
+
+export interface ConsumerHealth {
+  /** Joined to its group and fetching: the only state in which events flow. */
+  consuming: boolean;
+  member: boolean;
+  /** Milliseconds since the last fetch came back (a fetch returns at least every maxWaitTimeInMs). */
+  sinceLastFetchMs: number | undefined;
+  /** Why it is not consuming, when it is not. */
+  reason?: string;
 }
 
 /**
- * A consumer-group member that hands the pipeline everything one fetch brought, from every
- * partition at once, and commits the offsets in one request after the pipeline's transaction.
+ * A consumer-group member for the pipeline that always comes back.
  *
- * kafkajs fetches from a broker, gives each partition's records to `eachBatch` (all at once, up to
- * `partitionsConsumedConcurrently`), and fetches again only when all of them have returned. The
- * batches of one fetch are therefore collected here and applied together: one transaction and one
- * offset commit per fetch instead of per partition or per record. Records of one partition stay in
- * offset order, which is what keeps one order's events in order.
- *
- * Offsets are committed only after the pipeline has resolved (every record applied, a duplicate or
- * dead-lettered): a crash in between means a redelivery that the inbox recognises, never a loss.
+ * kafkajs restarts its consumer after most crashes, but not all: after a broker restart it has been
+ * seen to log "Restarting the consumer" and never rejoin, leaving a process that is up and consumes
+ * nothing. So this class watches its own consumer (group membership, fetches, progress of the batch
+ * in flight) and, when it crashed without coming back or stalled, replaces it with a new kafkajs
+ * consumer, with backoff. If that has not brought it back within `giveUpAfterMs`, it calls
+ * `onGiveUp`, for the process to exit and its supervisor to start it afresh. `health()` says all
+ * this to the readiness check.
  */
 export class KafkaEventConsumer {
   private consumer: Consumer | undefined;
-  private readonly waiting: PendingBatch[] = [];
-  private flushScheduled = false;
-  private busy: Promise<void> | undefined;
-  private stopping = false;
-  /** What the batch in flight is doing, for the log line that says a batch takes suspiciously long. */
-  private step = 'idle';
-  private readonly maxBatchSize: number;
-  private readonly heartbeatIntervalMs: number;
+  private collector: BatchCollector | undefined;
+  private running = false;
+  private member = false;
+  private lastFetchAt: number | undefined;
+  private lastProgressAt = 0;
+  private notConsumingSince: number | undefined = Date.now();
+  private notConsumingReason = 'starting';
+  private watchdog: NodeJS.Timeout | undefined;
+  private restarting: Promise<void> | undefined;
+  private restarts = 0;
+  private gaveUp = false;
+  private readonly stallTimeoutMs: number;
+  private readonly giveUpAfterMs: number;
 
   constructor(private readonly options: KafkaEventConsumerOptions) {
-    this.maxBatchSize = options.maxBatchSize ?? 500;
-    this.heartbeatIntervalMs = Math.floor((options.sessionTimeoutMs ?? 30_000) / 3);
+    this.stallTimeoutMs = options.stallTimeoutMs ?? 60_000;
+    this.giveUpAfterMs = options.giveUpAfterMs ?? 180_000;
   }
 
   get groupId(): string {
@@ -57,27 +83,10 @@ export class KafkaEventConsumer {
   }
 
   async start(): Promise<void> {
-    const { kafka, pipeline, sessionTimeoutMs } = this.options;
-    const config: ConsumerConfig = {
-      groupId: pipeline.consumerGroup,
-      allowAutoTopicCreation: false,
-      maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 1_000,
-      ...(sessionTimeoutMs
-        ? { sessionTimeout: sessionTimeoutMs, heartbeatInterval: Math.floor(sessionTimeoutMs / 3) }
-        : {}),
-    };
-    const consumer = kafka.consumer(config);
-    this.consumer = consumer;
-    this.stopping = false;
-    await consumer.connect();
-    await consumer.subscribe({ topics: pipeline.topics, fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      // Every partition of a fetch starts at once, so that collect() sees them all together.
-      partitionsConsumedConcurrently: 64,
-      eachBatch: (payload) => this.collect(payload),
-    });
+    this.running = true;
+    await this.startConsumer();
+    this.watchdog = setInterval(() => this.check(), Math.min(5_000, this.stallTimeoutMs / 4));
+    this.watchdog.unref();
   }
 
   /**
@@ -86,163 +95,171 @@ export class KafkaEventConsumer {
    * in-flight batch's offset commit, turning every graceful stop into redeliveries.)
    */
   async stop(timeoutMs = 15_000): Promise<void> {
-    const consumer = this.consumer;
-    if (!consumer) return;
-    this.stopping = true;
-    consumer.pause(this.options.pipeline.topics.map((topic) => ({ topic })));
-    const inFlight = this.busy;
-    if (inFlight) {
-      await Promise.race([
-        inFlight.catch(() => undefined),
-        new Promise((resolve) => setTimeout(resolve, timeoutMs).unref()),
-      ]);
-    }
-    await consumer.disconnect();
-    this.consumer = undefined;
+    this.running = false;
+    clearInterval(this.watchdog);
+    await this.restarting?.catch(() => undefined);
+    await this.stopConsumer(timeoutMs);
   }
 
-  private collect(payload: EachBatchPayload): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ payload, done: (error) => (error === undefined ? resolve() : reject(error)) });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => void this.flush());
-      }
+  health(): ConsumerHealth {
+    const sinceLastFetchMs = this.lastFetchAt === undefined ? undefined : Date.now() - this.lastFetchAt;
+    const consuming = this.notConsumingSince === undefined;
+    return {
+      consuming,
+      member: this.member,
+      sinceLastFetchMs,
+      ...(consuming ? {} : { reason: this.notConsumingReason }),
+    };
+  }
+
+  private async startConsumer(): Promise<void> {
+    const { kafka, pipeline, logger } = this.options;
+    const sessionTimeoutMs = this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
+    const config: ConsumerConfig = {
+      groupId: pipeline.consumerGroup,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 1_000,
+      sessionTimeout: sessionTimeoutMs,
+      heartbeatInterval: Math.floor(sessionTimeoutMs / 3),
+    };
+    const consumer = kafka.consumer(config);
+    const collector = new BatchCollector({
+      pipeline,
+      logger,
+      maxBatchSize: this.options.maxBatchSize ?? 500,
+      heartbeatIntervalMs: Math.floor(sessionTimeoutMs / 3),
+      ...(this.options.beforeOffsetCommit ? { beforeOffsetCommit: this.options.beforeOffsetCommit } : {}),
+      onLag: (topic, partition, lag) => this.options.observer?.onLag?.(topic, partition, lag),
+      onProgress: () => (this.lastProgressAt = Date.now()),
+    });
+    this.consumer = consumer;
+    this.collector = collector;
+    this.watchEvents(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: pipeline.topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      // Every partition of a fetch starts at once, so the collector sees them all together.
+      partitionsConsumedConcurrently: 64,
+      eachBatch: collector.eachBatch,
     });
   }
 
-  private async flush(): Promise<void> {
-    this.flushScheduled = false;
-    if (this.busy) return;
-    let release!: () => void;
-    this.busy = new Promise<void>((resolve) => (release = resolve));
-    try {
-      while (this.waiting.length > 0) {
-        const group = this.waiting.splice(0);
-        try {
-          await this.apply(group);
-          group.forEach(({ done }) => done());
-        } catch (error) {
-          group.forEach(({ done }) => done(error));
-        }
+  private watchEvents(consumer: Consumer): void {
+    const current = () => this.consumer === consumer;
+    const { GROUP_JOIN, FETCH, CRASH, STOP, REBALANCING } = consumer.events;
+    consumer.on(GROUP_JOIN, () => {
+      if (!current()) return;
+      this.setMember(true);
+    });
+    consumer.on(FETCH, () => {
+      if (!current()) return;
+      this.lastFetchAt = Date.now();
+      if (this.member && this.notConsumingSince !== undefined) {
+        if (this.restarts > 0)
+          this.options.logger.info({ restarts: this.restarts }, 'consumer: consuming again');
+        this.notConsumingSince = undefined;
+        this.restarts = 0;
       }
-    } finally {
-      this.busy = undefined;
-      release();
+    });
+    consumer.on(REBALANCING, () => current() && this.setMember(false));
+    consumer.on(STOP, () => current() && this.setMember(false));
+    consumer.on(CRASH, ({ payload }) => {
+      if (!current()) return;
+      this.setMember(false);
+      this.markNotConsuming(`crashed: ${describeError(payload.error)}`);
+      this.options.logger.warn(
+        { err: describeError(payload.error), kafkajsRestarts: payload.restart },
+        payload.restart
+          ? 'consumer crashed; kafkajs restarts it (checked by the watchdog)'
+          : 'consumer crashed and kafkajs gave up; replacing it',
+      );
+      if (!payload.restart) void this.restart('kafkajs gave up after a crash');
+    });
+  }
+
+  /** Runs every few seconds: replaces a consumer that stopped consuming, gives up after giveUpAfterMs. */
+  private check(): void {
+    if (!this.running || this.restarting) return;
+    const now = Date.now();
+    const batchSince = this.collector?.inFlightSince;
+    if (batchSince !== undefined) {
+      // A batch in flight: stuck only if neither it nor the pipeline (retries included) moved lately.
+      const lastMove = Math.max(batchSince, this.lastProgressAt, this.options.pipeline.lastActivityAt);
+      if (now - lastMove > this.stallTimeoutMs)
+        void this.restart(`a batch made no progress for ${now - lastMove} ms`);
+    } else if (this.notConsumingSince !== undefined && now - this.notConsumingSince > this.stallTimeoutMs) {
+      void this.restart(`not consuming for ${now - this.notConsumingSince} ms (${this.notConsumingReason})`);
+    } else if (this.lastFetchAt !== undefined && now - this.lastFetchAt > this.stallTimeoutMs) {
+      this.markNotConsuming(`no fetch for ${now - this.lastFetchAt} ms`);
+      void this.restart(`no fetch for ${now - this.lastFetchAt} ms`);
+    }
+    if (
+      this.notConsumingSince !== undefined &&
+      now - this.notConsumingSince > this.giveUpAfterMs &&
+      !this.gaveUp
+    ) {
+      this.gaveUp = true;
+      const reason = `consumer of ${this.groupId} not consuming for ${now - this.notConsumingSince} ms: ${this.notConsumingReason}`;
+      this.options.logger.error({ reason }, 'consumer: giving up');
+      this.options.onGiveUp?.(reason);
     }
   }
 
-  /** Applies the batches of one fetch, at most maxBatchSize records per transaction, committing offsets after each. */
-  private async apply(group: PendingBatch[]): Promise<void> {
-    const live = group.filter(({ payload }) => payload.isRunning() && !payload.isStale());
-    if (live.length === 0 || this.stopping) return;
-    const byPartition = new Map(live.map(({ payload }) => [partitionKey(payload.batch), payload]));
-    const heartbeat = () => live[0]!.payload.heartbeat();
-    // Heartbeats go on while a batch waits out an outage, so the group keeps this member (and its
-    // partitions) instead of rebalancing; a heartbeat refused because the group rebalances ends the wait.
-    let rebalancing = false;
-    const heartbeats = setInterval(
-      () => void heartbeat().catch(() => (rebalancing = true)),
-      this.heartbeatIntervalMs,
+  private restart(reason: string): Promise<void> {
+    if (this.restarting || !this.running) return this.restarting ?? Promise.resolve();
+    this.restarts += 1;
+    this.markNotConsuming(reason);
+    this.options.observer?.onRestart?.(reason);
+    const backoffMs = Math.min(30_000, 500 * 2 ** Math.min(this.restarts - 1, 6));
+    this.options.logger.warn(
+      { reason, attempt: this.restarts, backoffMs },
+      'consumer: replacing it with a new one',
     );
-    const control: BatchControl = {
-      shouldContinue: () =>
-        !this.stopping && !rebalancing && live.every(({ payload }) => payload.isRunning()),
-    };
-    const started = Date.now();
-    const records = live.reduce((sum, { payload }) => sum + payload.batch.messages.length, 0);
-    const slow = setInterval(
-      () =>
-        this.options.logger.warn(
-          { records, step: this.step, inFlightMs: Date.now() - started },
-          'consumer: batch still in flight',
-        ),
-      30_000,
-    );
+    this.restarting = (async () => {
+      await this.stopConsumer(10_000);
+      await new Promise((resolve) => setTimeout(resolve, backoffMs).unref());
+      if (!this.running) return;
+      this.lastFetchAt = undefined;
+      await this.startConsumer().catch((error: unknown) => {
+        this.options.logger.warn({ err: describeError(error) }, 'consumer: start failed; will try again');
+      });
+    })().finally(() => {
+      this.restarting = undefined;
+    });
+    return this.restarting;
+  }
+
+  private async stopConsumer(timeoutMs: number): Promise<void> {
+    const consumer = this.consumer;
+    const collector = this.collector;
+    this.consumer = undefined;
+    this.collector = undefined;
+    this.setMember(false);
+    if (!consumer) return;
     try {
-      await this.applyInChunks(live, byPartition, control, heartbeat);
-    } finally {
-      clearInterval(heartbeats);
-      clearInterval(slow);
-      this.step = 'idle';
+      consumer.pause(this.options.pipeline.topics.map((topic) => ({ topic })));
+    } catch {
+      // not running (crashed): nothing to pause
     }
+    await collector?.drain(timeoutMs);
+    // A stuck consumer may never finish disconnecting; it is dropped either way.
+    await Promise.race([
+      consumer.disconnect().catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, timeoutMs).unref()),
+    ]);
   }
 
-  private async applyInChunks(
-    live: PendingBatch[],
-    byPartition: Map<string, EachBatchPayload>,
-    control: BatchControl,
-    heartbeat: () => Promise<void>,
-  ): Promise<void> {
-    const records = live.flatMap(({ payload }) =>
-      payload.batch.messages.map((message) =>
-        toIncomingMessage(payload.batch.topic, payload.batch.partition, message),
-      ),
-    );
-    for (let start = 0; start < records.length; start += this.maxBatchSize) {
-      if (start > 0 && !control.shouldContinue()) return;
-      const chunk = records.slice(start, start + this.maxBatchSize);
-      this.step = 'applying';
-      await this.options.pipeline.process(chunk, control);
-      await this.options.beforeOffsetCommit?.(chunk);
-      const offsets = lastOffsets(chunk);
-      this.step = 'committing offsets';
-      await live[0]!.payload.commitOffsetsIfNecessary({
-        topics: [...groupByTopic(offsets)].map(([topic, partitions]) => ({ topic, partitions })),
-      });
-      for (const { topic, partition, offset } of offsets) {
-        byPartition.get(`${topic}/${partition}`)?.resolveOffset(offset);
-      }
-      this.step = 'heartbeat';
-      await heartbeat().catch((error: unknown) => {
-        // A rebalance started: stop here; whatever is left is fetched again by the partitions' next owner.
-        this.options.logger.info(
-          { err: describeError(error) },
-          'consumer: group rebalancing; leaving the rest of the fetch',
-        );
-        throw error;
-      });
-    }
+  private setMember(member: boolean): void {
+    if (this.member === member) return;
+    this.member = member;
+    this.options.observer?.onMembership?.(member);
+    if (!member) this.markNotConsuming('not a member of its group');
   }
-}
 
-function partitionKey({ topic, partition }: { topic: string; partition: number }): string {
-  return `${topic}/${partition}`;
-}
-
-/** For each partition in the records, the offset of its last record and the next one to read. */
-function lastOffsets(
-  records: IncomingMessage[],
-): { topic: string; partition: number; offset: string; next: string }[] {
-  const last = new Map<string, IncomingMessage>();
-  for (const record of records) last.set(partitionKey(record), record);
-  return [...last.values()].map(({ topic, partition, offset }) => ({
-    topic,
-    partition,
-    offset,
-    next: nextOffset(offset),
-  }));
-}
-
-function groupByTopic(offsets: { topic: string; partition: number; next: string }[]) {
-  const byTopic = new Map<string, { partition: number; offset: string }[]>();
-  for (const { topic, partition, next } of offsets) {
-    byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition, offset: next }]);
+  private markNotConsuming(reason: string): void {
+    this.notConsumingReason = reason;
+    this.notConsumingSince ??= Date.now();
   }
-  return byTopic;
-}
-
-export function toIncomingMessage(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
-  return {
-    topic,
-    partition,
-    offset: message.offset,
-    key: message.key,
-    value: message.value,
-    headers: message.headers,
-  };
-}
-
-export function nextOffset(offset: string): string {
-  return (BigInt(offset) + 1n).toString();
 }

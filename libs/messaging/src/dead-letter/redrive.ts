@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IHeaders, Kafka } from 'kafkajs';
 import { headerText, HEADER } from '../codec/envelope-headers';
-import { nextOffset } from '../consumer/kafka-event-consumer';
+import { nextOffset } from '../consumer/kafka-records';
 import { DEAD_LETTER_HEADER, REDRIVE_HEADER } from './dead-letter-headers';
 
 export interface RedriveOptions {

@@ -1,10 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { localEndpoints } from '@platform/config';
-import { createThrowawayDatabase } from '@platform/testing';
-import { runTool } from './broker-baseline';
+import { createThrowawayDatabase } from '../throwaway-database';
+import { runTool } from './run-tool';
 
-export interface PostgresBaseline {
+export interface PgbenchResult {
   tool: 'pgbench';
+  /** The pgbench command line, minus connection settings. */
+  command: string;
   clients: number;
   threads: number;
   seconds: number;
@@ -13,15 +15,22 @@ export interface PostgresBaseline {
 }
 
 /**
- * The server's commit rate with pgbench's standard TPC-B-like transaction (five statements, one
- * commit) on a throwaway database: the ceiling for anything that commits once per event, as the
- * outbox writers and the inbox consumer both do.
+ * PostgreSQL's commit rate on this machine right now, the yardstick the benchmarks divide by:
+ * these machines are shared and noisy, so a throughput is only comparable as a ratio to a baseline
+ * taken in the same run. The default is `pgbench -N -c 8 -j 2 -T 10` (the "simple update"
+ * transaction: three writes, one read, one commit) on a throwaway database.
  */
-export async function measurePostgresBaseline({
-  clients = 4,
+export async function measurePgbench({
+  clients = 8,
   threads = 2,
   seconds = 10,
-}: { clients?: number; threads?: number; seconds?: number } = {}): Promise<PostgresBaseline> {
+  simpleUpdate = true,
+}: {
+  clients?: number;
+  threads?: number;
+  seconds?: number;
+  simpleUpdate?: boolean;
+} = {}): Promise<PgbenchResult> {
   const pgbench = findPgbench();
   const { postgres } = localEndpoints();
   const env = {
@@ -31,19 +40,25 @@ export async function measurePostgresBaseline({
     PGUSER: postgres.user,
     PGPASSWORD: postgres.password,
   };
-  const database = await createThrowawayDatabase('messaging-bench-pgbench');
+  const args = [
+    ...(simpleUpdate ? ['-N'] : []),
+    '-c',
+    String(clients),
+    '-j',
+    String(threads),
+    '-T',
+    String(seconds),
+  ];
+  const database = await createThrowawayDatabase('pgbench');
   try {
     await runTool(pgbench, ['-i', '-q', database.name], env);
-    const output = await runTool(
-      pgbench,
-      ['-c', String(clients), '-j', String(threads), '-T', String(seconds), database.name],
-      env,
-    );
+    const output = await runTool(pgbench, [...args, database.name], env);
     const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(output)?.[1];
     const latency = /latency average = ([\d.]+) ms/.exec(output)?.[1];
     if (!tps || !latency) throw new Error(`Unexpected pgbench output:\n${output}`);
     return {
       tool: 'pgbench',
+      command: `pgbench ${args.join(' ')}`,
       clients,
       threads,
       seconds,

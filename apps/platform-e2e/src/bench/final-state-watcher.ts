@@ -1,0 +1,66 @@
+import { EVENT_CATALOGUE } from '@platform/contracts';
+import type { Consumer, Kafka } from 'kafkajs';
+import { uniqueName } from '@platform/testing';
+
+export interface FinalState {
+  status: 'CONFIRMED' | 'CANCELLED';
+  /** performance.now() when the watcher received the event. */
+  at: number;
+}
+
+const FINAL_TOPICS: Record<string, FinalState['status']> = {
+  [EVENT_CATALOGUE.OrderConfirmed.topic]: 'CONFIRMED',
+  [EVENT_CATALOGUE.OrderCancelled.topic]: 'CANCELLED',
+};
+
+/**
+ * Notes when each order's OrderConfirmed or OrderCancelled appears on Kafka. It reads only those two
+ * topics and only the record key (the orderId), never decoding Avro, so that the benchmark's own
+ * observer costs as little CPU as possible on the machine it measures.
+ */
+export class FinalStateWatcher {
+  readonly finals = new Map<string, FinalState>();
+  private listener: ((orderId: string) => void) | undefined;
+
+  private constructor(private readonly consumer: Consumer) {}
+
+  static async start(kafka: Kafka): Promise<FinalStateWatcher> {
+    const consumer = kafka.consumer({ groupId: uniqueName('bench-watcher'), maxWaitTimeInMs: 100 });
+    const watcher = new FinalStateWatcher(consumer);
+    // Joined is not enough: the group's start offsets ("latest") are only fixed by the first fetch;
+    // an order settled before it would be missed.
+    const fetching = new Promise<void>((resolve, reject) => {
+      consumer.on(consumer.events.FETCH, () => resolve());
+      consumer.on(consumer.events.CRASH, ({ payload }) => reject(payload.error));
+    });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: Object.keys(FINAL_TOPICS), fromBeginning: false });
+      await consumer.run({
+        eachBatch: async ({ batch }) => {
+          const status = FINAL_TOPICS[batch.topic]!;
+          const at = performance.now();
+          for (const message of batch.messages) {
+            const orderId = message.key?.toString();
+            if (!orderId || watcher.finals.has(orderId)) continue;
+            watcher.finals.set(orderId, { status, at });
+            watcher.listener?.(orderId);
+          }
+        },
+      });
+      await fetching;
+    } catch (error) {
+      await consumer.disconnect();
+      throw error;
+    }
+    return watcher;
+  }
+
+  onFinal(listener: (orderId: string) => void): void {
+    this.listener = listener;
+  }
+
+  stop(): Promise<void> {
+    return this.consumer.disconnect();
+  }
+}

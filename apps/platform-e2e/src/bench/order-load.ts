@@ -1,0 +1,109 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { http, orderRequest } from '../support/platform-api';
+import type { FinalStateWatcher } from './final-state-watcher';
+import { percentiles } from './percentiles';
+
+export interface LoadOptions {
+  sku: string;
+  ratePerSecond: number;
+  durationSeconds: number;
+  concurrency: number;
+  settleTimeoutSeconds: number;
+}
+
+export interface LoadResult {
+  offeredPerSecond: number;
+  orders: {
+    accepted: number;
+    settled: number;
+    confirmed: number;
+    cancelled: number;
+    unsettled: number;
+    skippedAtConcurrencyLimit: number;
+    failedRequests: number;
+  };
+  /** Accepted orders per second while the load ran. */
+  acceptedPerSecond: number;
+  /** Settled orders per second, from the first POST to the last order settling. */
+  settledPerSecond: number;
+  postToFinalMs: Record<string, number>;
+  postResponseMs: Record<string, number>;
+  /** From the first POST to the last order settling (or the settle timeout). */
+  seconds: number;
+}
+
+/**
+ * Offers orders at a fixed rate (open loop: an order is due every 1/R s whatever the answers do,
+ * unless `concurrency` requests are already in flight), then waits for every accepted order to
+ * reach a final state. Latency is POST sent → final event seen by the watcher.
+ */
+export async function runOrderLoad(watcher: FinalStateWatcher, options: LoadOptions): Promise<LoadResult> {
+  const { sku, ratePerSecond, durationSeconds, concurrency, settleTimeoutSeconds } = options;
+  const sentAt = new Map<string, number>();
+  const postLatencies: number[] = [];
+  let inFlight = 0;
+  let skipped = 0;
+  let failed = 0;
+  const total = Math.round(ratePerSecond * durationSeconds);
+  const requests: Promise<void>[] = [];
+  const firstSend = performance.now();
+  for (let i = 0; i < total; i++) {
+    const wait = firstSend + (i * 1000) / ratePerSecond - performance.now();
+    if (wait > 0) await delay(wait);
+    if (inFlight >= concurrency) {
+      skipped += 1;
+      continue;
+    }
+    inFlight += 1;
+    const started = performance.now();
+    requests.push(
+      http<{ orderId: string }>('order', '/orders', { method: 'POST', body: orderRequest(sku) })
+        .then(({ status, body }) => {
+          if (status !== 202) throw new Error(String(status));
+          sentAt.set(body.orderId, started);
+          postLatencies.push(performance.now() - started);
+        })
+        .catch(() => void (failed += 1))
+        .finally(() => void (inFlight -= 1)),
+    );
+  }
+  await Promise.all(requests);
+  const loadSeconds = (performance.now() - firstSend) / 1000;
+  const settledOf = () => [...sentAt.keys()].filter((orderId) => watcher.finals.has(orderId));
+  const deadline = performance.now() + settleTimeoutSeconds * 1000;
+  while (settledOf().length < sentAt.size && performance.now() < deadline) await delay(50);
+
+  const settled = settledOf().map((orderId) => ({ orderId, ...watcher.finals.get(orderId)! }));
+  const lastSettled = settled.length ? Math.max(...settled.map((s) => s.at)) : performance.now();
+  const seconds = (lastSettled - firstSend) / 1000;
+  return {
+    offeredPerSecond: round((sentAt.size + failed + skipped) / loadSeconds),
+    orders: {
+      accepted: sentAt.size,
+      settled: settled.length,
+      confirmed: settled.filter((s) => s.status === 'CONFIRMED').length,
+      cancelled: settled.filter((s) => s.status === 'CANCELLED').length,
+      unsettled: sentAt.size - settled.length,
+      skippedAtConcurrencyLimit: skipped,
+      failedRequests: failed,
+    },
+    acceptedPerSecond: round(sentAt.size / loadSeconds),
+    settledPerSecond: round(settled.length / seconds),
+    postToFinalMs: roundAll(
+      percentiles(
+        settled.map((s) => s.at - sentAt.get(s.orderId)!),
+        [50, 90, 95, 99],
+      ),
+    ),
+    postResponseMs: roundAll(percentiles(postLatencies, [50, 90, 95, 99])),
+    seconds: round(seconds),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+function roundAll(figures: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, round(v)]));
+}

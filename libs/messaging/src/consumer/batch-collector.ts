@@ -1,0 +1,199 @@
+import type { EachBatchPayload } from 'kafkajs';
+import { describeError } from '../errors';
+import type { Logger } from '../logger';
+import type { BatchControl, EventPipeline } from './event-pipeline';
+import type { IncomingMessage } from './incoming-message';
+import { toIncomingMessage, nextOffset } from './kafka-records';
+
+export interface BatchCollectorOptions {
+  pipeline: Pick<EventPipeline, 'process'>;
+  logger: Logger;
+  maxBatchSize: number;
+  heartbeatIntervalMs: number;
+  beforeOffsetCommit?: (messages: IncomingMessage[]) => Promise<void> | void;
+  /** Told, after each commit, how far behind each partition's end the consumer is. */
+  onLag?: (topic: string, partition: number, lag: number) => void;
+  /** Told whenever the batch in flight makes progress (a commit, a heartbeat that got through). */
+  onProgress?: () => void;
+}
+
+interface PendingBatch {
+  payload: EachBatchPayload;
+  done: (error?: unknown) => void;
+}
+
+/**
+ * The eachBatch side of one kafkajs consumer: collects the batches of one fetch (kafkajs hands
+ * every partition's batch over at once, up to partitionsConsumedConcurrently, and fetches again
+ * only when all have returned), applies them together through the pipeline, at most maxBatchSize
+ * records per transaction, and commits their offsets in one request after each transaction.
+ * Records of one partition stay in offset order, which is what keeps one order's events in order.
+ */
+export class BatchCollector {
+  private readonly waiting: PendingBatch[] = [];
+  private flushScheduled = false;
+  private busy: Promise<void> | undefined;
+  private stopping = false;
+  /** What the batch in flight is doing, for the log line that says a batch takes suspiciously long. */
+  private step = 'idle';
+  private batchStartedAt: number | undefined;
+
+  constructor(private readonly options: BatchCollectorOptions) {}
+
+  /** When the batch in flight started, or undefined when none is. */
+  get inFlightSince(): number | undefined {
+    return this.batchStartedAt;
+  }
+
+  readonly eachBatch = (payload: EachBatchPayload): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      this.waiting.push({ payload, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+
+  /** Takes no new batch; resolves once the one in flight committed its offsets (or after timeoutMs). */
+  async drain(timeoutMs: number): Promise<void> {
+    this.stopping = true;
+    const inFlight = this.busy;
+    if (!inFlight) return;
+    await Promise.race([
+      inFlight.catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, timeoutMs).unref()),
+    ]);
+  }
+
+  private async flush(): Promise<void> {
+    this.flushScheduled = false;
+    if (this.busy) return;
+    let release!: () => void;
+    this.busy = new Promise<void>((resolve) => (release = resolve));
+    try {
+      while (this.waiting.length > 0) {
+        const group = this.waiting.splice(0);
+        try {
+          await this.apply(group);
+          group.forEach(({ done }) => done());
+        } catch (error) {
+          group.forEach(({ done }) => done(error));
+        }
+      }
+    } finally {
+      this.busy = undefined;
+      release();
+    }
+  }
+
+  private async apply(group: PendingBatch[]): Promise<void> {
+    const live = group.filter(({ payload }) => payload.isRunning() && !payload.isStale());
+    if (live.length === 0 || this.stopping) return;
+    const heartbeat = () => live[0]!.payload.heartbeat();
+    // Heartbeats go on while a batch waits out an outage, so the group keeps this member (and its
+    // partitions) instead of rebalancing; a heartbeat refused because the group rebalances ends the wait.
+    let rebalancing = false;
+    const heartbeats = setInterval(
+      () =>
+        void heartbeat().then(
+          () => this.options.onProgress?.(),
+          () => (rebalancing = true),
+        ),
+      this.options.heartbeatIntervalMs,
+    );
+    const control: BatchControl = {
+      shouldContinue: () =>
+        !this.stopping && !rebalancing && live.every(({ payload }) => payload.isRunning()),
+    };
+    this.batchStartedAt = Date.now();
+    const records = live.reduce((sum, { payload }) => sum + payload.batch.messages.length, 0);
+    const slow = setInterval(
+      () =>
+        this.options.logger.warn(
+          { records, step: this.step, inFlightMs: Date.now() - this.batchStartedAt! },
+          'consumer: batch still in flight',
+        ),
+      30_000,
+    );
+    try {
+      await this.applyInChunks(live, control, heartbeat);
+    } finally {
+      clearInterval(heartbeats);
+      clearInterval(slow);
+      this.step = 'idle';
+      this.batchStartedAt = undefined;
+    }
+  }
+
+  private async applyInChunks(
+    live: PendingBatch[],
+    control: BatchControl,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const byPartition = new Map(live.map(({ payload }) => [partitionKey(payload.batch), payload]));
+    const records = live.flatMap(({ payload }) =>
+      payload.batch.messages.map((message) =>
+        toIncomingMessage(payload.batch.topic, payload.batch.partition, message),
+      ),
+    );
+    const { maxBatchSize, pipeline } = this.options;
+    for (let start = 0; start < records.length; start += maxBatchSize) {
+      if (start > 0 && !control.shouldContinue()) return;
+      const chunk = records.slice(start, start + maxBatchSize);
+      this.step = 'applying';
+      await pipeline.process(chunk, control);
+      await this.options.beforeOffsetCommit?.(chunk);
+      const offsets = lastOffsets(chunk);
+      this.step = 'committing offsets';
+      await live[0]!.payload.commitOffsetsIfNecessary({
+        topics: [...groupByTopic(offsets)].map(([topic, partitions]) => ({ topic, partitions })),
+      });
+      for (const { topic, partition, offset, next } of offsets) {
+        const payload = byPartition.get(`${topic}/${partition}`);
+        payload?.resolveOffset(offset);
+        if (payload)
+          this.options.onLag?.(
+            topic,
+            partition,
+            Math.max(0, Number(BigInt(payload.batch.highWatermark) - BigInt(next))),
+          );
+      }
+      this.options.onProgress?.();
+      this.step = 'heartbeat';
+      await heartbeat().catch((error: unknown) => {
+        // A rebalance started: stop here; whatever is left is fetched again by the partitions' next owner.
+        this.options.logger.info(
+          { err: describeError(error) },
+          'consumer: group rebalancing; leaving the rest of the fetch',
+        );
+        throw error;
+      });
+    }
+  }
+}
+
+function partitionKey({ topic, partition }: { topic: string; partition: number }): string {
+  return `${topic}/${partition}`;
+}
+
+/** For each partition in the records, the offset of its last record and the next one to read. */
+function lastOffsets(
+  records: IncomingMessage[],
+): { topic: string; partition: number; offset: string; next: string }[] {
+  const last = new Map<string, IncomingMessage>();
+  for (const record of records) last.set(partitionKey(record), record);
+  return [...last.values()].map(({ topic, partition, offset }) => ({
+    topic,
+    partition,
+    offset,
+    next: nextOffset(offset),
+  }));
+}
+
+function groupByTopic(offsets: { topic: string; partition: number; next: string }[]) {
+  const byTopic = new Map<string, { partition: number; offset: string }[]>();
+  for (const { topic, partition, next } of offsets) {
+    byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition, offset: next }]);
+  }
+  return byTopic;
+}
