@@ -34,7 +34,10 @@ export async function startService(
     });
   }
   setupOpenApi(app, options.openApi.title, options.openApi.description);
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // useProcessExit: after the shutdown hooks, exit(0) rather than re-raise the signal. Re-raised as
+  // PID 1 in a container, SIGTERM has no default action and is ignored: the process lingered until
+  // `docker stop` sent SIGKILL.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.startAllMicroservices();
   await app.listen(options.port);
   return app;
