@@ -103,7 +103,8 @@ describe('Kafka in docker-compose.yml', () => {
 
   it('is health-checked through its container listener, which does not depend on KAFKA_PORT', () => {
     const test = JSON.stringify(service('kafka').healthcheck?.test);
-    expect(test).toContain(`localhost:${kafkaListeners.get(internalListener)!.port}`);
+    // host:port, or /dev/tcp/host/port for bash's network redirection
+    expect(test).toMatch(new RegExp(`localhost[:/]${kafkaListeners.get(internalListener)!.port}\\b`));
   });
 });
 
@@ -120,9 +121,11 @@ describe('the schema registry in docker-compose.yml', () => {
 });
 
 describe('PostgreSQL in docker-compose.yml', () => {
-  it('is published on POSTGRES_PORT of infra/local.env', () => {
-    expect(ports('postgres').map((p) => p.published)).toEqual([Number(localDefaults['POSTGRES_PORT'])]);
-    expect(portVariable('postgres', 5432)).toBe('POSTGRES_PORT');
+  it('is published on POSTGRES_HOST_PORT, by default not on the port of the local PostgreSQL (which cannot make way)', () => {
+    const published = ports('postgres').map((p) => p.published);
+    expect(published).toHaveLength(1);
+    expect(published[0]).not.toBe(Number(localDefaults['POSTGRES_PORT']));
+    expect(portVariable('postgres', 5432)).toBe('POSTGRES_HOST_PORT');
   });
 
   it('runs the init SQL of this repository on first start', () => {
@@ -240,6 +243,38 @@ describe('the contracts service (topics and schemas, once)', () => {
         endpoints.schemaRegistryUrl,
       ]);
     }
+  });
+});
+
+describe('the published host ports', () => {
+  const published = Object.entries(raw.services).flatMap(([name, s]) =>
+    (s.ports ?? []).map((spec) => ({
+      name,
+      spec,
+      match: /^127\.0\.0\.1:\$\{(\w+):-(\d+)\}:(\d+)$/.exec(spec),
+    })),
+  );
+
+  it('can each be moved with its own variable, as the header of docker-compose.yml says', () => {
+    expect(published.filter(({ match }) => !match).map(({ name, spec }) => `${name}: ${spec}`)).toEqual([]);
+    const variables = published.map(({ match }) => match![1]);
+    expect(new Set(variables).size).toBe(variables.length);
+    const header = readFileSync(path.join(REPO_ROOT, 'docker-compose.yml'), 'utf8').split('\nx-')[0]!;
+    expect(variables.filter((variable) => !header.includes(variable!))).toEqual([]);
+  });
+
+  it('default to distinct numbers', () => {
+    const defaults = published.map(({ match }) => match![2]);
+    expect(new Set(defaults).size).toBe(defaults.length);
+  });
+
+  it('move when their variables are set (all at once, as npm run test:compose does)', () => {
+    const shell = Object.fromEntries(published.map(({ match }, i) => [match![1]!, String(40000 + i)]));
+    const moved = loadCompose(shell);
+    const all = Object.values(moved.services).flatMap((s) =>
+      (s.ports ?? []).map((spec) => parsePort(spec).published),
+    );
+    expect(all.sort()).toEqual(Object.values(shell).map(Number).sort());
   });
 });
 
