@@ -26,6 +26,9 @@ export class InventoryModule {
           consumes: ['OrderPlaced', 'PaymentDeclined'],
           produces: ['StockReserved', 'StockRejected', 'StockReleased'],
           permanentErrors: [DomainError],
+          // Reservations lock stock rows shared by every order naming the SKU, in SKU order per order
+          // but not across a batch: concurrent batch transactions could deadlock on them.
+          lanes: 1,
         }),
       ],
       controllers: [

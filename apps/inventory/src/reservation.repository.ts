@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@platform/messaging';
-import type { Reservation, StockLine } from './domain';
+import type { Reservation, StockLevels, StockLine } from './domain';
 import type { PrismaClient } from './generated/prisma/client';
 
 export interface ReservationView extends Reservation {
@@ -54,22 +54,68 @@ export class ReservationRepository {
   }
 
   /** Records stock held for an order: the lines are what a release will give back. */
-  async hold(tx: Transaction, orderId: string, lines: readonly StockLine[], now: Date): Promise<void> {
+  /**
+   * Holds stock for an order, in one statement: the reservation, its lines, and the stock levels
+   * the domain computed from the locked ones (`levels`, for the SKUs in `lines`).
+   */
+  async hold(
+    tx: Transaction,
+    {
+      orderId,
+      lines,
+      levels,
+      now,
+    }: { orderId: string; lines: readonly StockLine[]; levels: StockLevels; now: Date },
+  ): Promise<void> {
     await tx.query(
       `WITH reservation AS (
          INSERT INTO reservations (order_id, status, created_at) VALUES ($1, 'HELD', $2)
+       ), reserved_lines AS (
+         INSERT INTO reservation_lines (order_id, line_no, sku, quantity)
+         SELECT $1, line_no, sku, quantity
+           FROM unnest($3::text[], $4::int[]) WITH ORDINALITY AS l (sku, quantity, line_no)
        )
-       INSERT INTO reservation_lines (order_id, line_no, sku, quantity)
-       SELECT $1, line_no, sku, quantity
-         FROM unnest($3::text[], $4::int[]) WITH ORDINALITY AS l (sku, quantity, line_no)`,
-      [orderId, now, lines.map((line) => line.sku), lines.map((line) => line.quantity)],
+       ${updateLevels(5)}`,
+      [
+        orderId,
+        now,
+        lines.map((line) => line.sku),
+        lines.map((line) => line.quantity),
+        ...levelColumns(lines, levels),
+      ],
     );
   }
 
-  async markReleased(tx: Transaction, orderId: string, now: Date): Promise<void> {
-    await tx.query(`UPDATE reservations SET status = 'RELEASED', released_at = $2 WHERE order_id = $1`, [
+  /** Gives back what an order held, in one statement: RELEASED, and the stock levels computed from the locked ones. */
+  async release(
+    tx: Transaction,
+    {
       orderId,
+      lines,
+      levels,
       now,
-    ]);
+    }: { orderId: string; lines: readonly StockLine[]; levels: StockLevels; now: Date },
+  ): Promise<void> {
+    await tx.query(
+      `WITH released AS (
+         UPDATE reservations SET status = 'RELEASED', released_at = $2 WHERE order_id = $1
+       )
+       ${updateLevels(3)}`,
+      [orderId, now, ...levelColumns(lines, levels)],
+    );
   }
+}
+
+/** New stock levels: the SKUs (parameter `first`) and their levels (the next); $2 is the time. */
+function updateLevels(first: number): string {
+  return `
+  UPDATE stock_levels s SET available = v.available, updated_at = $2
+    FROM unnest($${first}::text[], $${first + 1}::int[]) AS v (sku, available)
+   WHERE s.sku = v.sku`;
+}
+
+/** The SKUs of the lines, sorted (the order their rows were locked in), and their new levels. */
+function levelColumns(lines: readonly StockLine[], levels: StockLevels): unknown[] {
+  const skus = [...new Set(lines.map((line) => line.sku))].sort();
+  return [skus, skus.map((sku) => levels.get(sku)!)];
 }

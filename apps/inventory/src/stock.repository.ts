@@ -31,17 +31,6 @@ export class StockRepository {
     return new Map(rows.map((row) => [row.sku, row.available]));
   }
 
-  /** Writes the levels the domain computed from locked ones; `skus` says which of them changed. */
-  async saveLevels(tx: Transaction, levels: StockLevels, skus: readonly string[], now: Date): Promise<void> {
-    const changed = [...new Set(skus)].sort();
-    await tx.query(
-      `UPDATE stock_levels s SET available = v.available, updated_at = $3
-         FROM unnest($1::text[], $2::int[]) AS v (sku, available)
-        WHERE s.sku = v.sku`,
-      [changed, changed.map((sku) => levels.get(sku)!), now],
-    );
-  }
-
   /** Sets one SKU's level, adding the SKU to the catalogue if it is new. */
   async set(db: PrismaClient, sku: string, available: number, now: Date): Promise<StockLevelView> {
     return db.stockLevel.upsert({

@@ -16,8 +16,9 @@ export class NotificationRepository {
    * Records the notification unless its order outcome (order_id, kind) already has one, and says
    * whether it did. A concurrent claim of the same outcome waits on the unique index until the first
    * transaction ends, then finds it taken: one message per outcome however deliveries race. The row
-   * starts as SENT with no sent_at; `markSent` or `markFailed` settles it before the commit, so no
-   * other transaction ever sees it unsettled.
+   * is written as SENT at `createdAt`, the moment the delivery is attempted: a delivery that fails
+   * for now rolls it back, one refused for good turns it into FAILED (`markFailed`), both before the
+   * commit, so no other transaction ever sees it otherwise.
    */
   async claim(
     tx: Transaction,
@@ -25,8 +26,8 @@ export class NotificationRepository {
   ): Promise<boolean> {
     const { rowCount } = await tx.query(
       `INSERT INTO notifications
-         (notification_id, order_id, kind, channel, recipient, subject, body, status, correlation_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'SENT', $8, $9)
+         (notification_id, order_id, kind, channel, recipient, subject, body, status, correlation_id, created_at, sent_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'SENT', $8, $9, $9)
        ON CONFLICT (order_id, kind) DO NOTHING`,
       [
         notificationId,
@@ -41,13 +42,6 @@ export class NotificationRepository {
       ],
     );
     return rowCount === 1;
-  }
-
-  async markSent(tx: Transaction, notificationId: string, sentAt: Date): Promise<void> {
-    await tx.query(`UPDATE notifications SET status = 'SENT', sent_at = $2 WHERE notification_id = $1`, [
-      notificationId,
-      sentAt,
-    ]);
   }
 
   async markFailed(tx: Transaction, notificationId: string, reason: string): Promise<void> {

@@ -2,9 +2,11 @@ import path from 'node:path';
 import { assertSchemaMatchesDatabase, migrate } from '@platform/database';
 import { MESSAGING_MIGRATIONS_DIR, MESSAGING_MIGRATIONS_TABLE } from '@platform/messaging';
 import { Pool } from 'pg';
+import { Transactions } from '@platform/messaging-nest';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '@platform/testing';
 import { IdempotencyKeys } from './idempotency-keys';
 import { OrderRepository } from './order.repository';
+import { OrderPlacement } from './place-order/order-placement';
 import { IdempotencyConflictError, PlaceOrderHandler } from './place-order/place-order.handler';
 import type { PlaceOrderRequest } from './place-order/place-order.request';
 import { PrismaService } from './prisma.service';
@@ -35,7 +37,9 @@ beforeAll(async () => {
   });
   pool = new Pool({ connectionString: database.url });
   prisma = new PrismaService(pool);
-  placeOrder = new PlaceOrderHandler(pool, new OrderRepository(), new IdempotencyKeys());
+  placeOrder = new PlaceOrderHandler(
+    new OrderPlacement(new Transactions(pool), new OrderRepository(), new IdempotencyKeys()),
+  );
 });
 
 afterAll(async () => {

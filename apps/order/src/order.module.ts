@@ -6,6 +6,7 @@ import { OrderQueries } from './get-order/order-queries';
 import { IdempotencyKeys } from './idempotency-keys';
 import { OrderRepository } from './order.repository';
 import { PlaceOrderController } from './place-order/place-order.controller';
+import { OrderPlacement } from './place-order/order-placement';
 import { PlaceOrderHandler } from './place-order/place-order.handler';
 import { PrismaService } from './prisma.service';
 import { SagaReactionsController } from './react-to-saga/saga-reactions.controller';
@@ -27,7 +28,7 @@ export class OrderModule {
         }),
       ],
       controllers: [PlaceOrderController, GetOrderController, SagaReactionsController],
-      providers: [OrderRepository, IdempotencyKeys, OrderQueries, PlaceOrderHandler],
+      providers: [OrderRepository, IdempotencyKeys, OrderQueries, OrderPlacement, PlaceOrderHandler],
     };
   }
 }

@@ -43,36 +43,50 @@ export class OrderRepository {
     return row ? toOrder(row) : null;
   }
 
-  /** Inserts a new order with its lines and the first entries of its history, in one statement. */
-  async create(
+  /** Inserts new orders with their lines and the first entries of their history, in one statement. */
+  async createMany(
     tx: Transaction,
-    order: Order,
-    correlationId: string,
-    history: EventEnvelope[],
+    placed: { order: Order; correlationId: string; history: EventEnvelope[] }[],
   ): Promise<void> {
+    if (placed.length === 0) return;
+    const lines = placed.flatMap(({ order }) =>
+      order.lines.map((line, index) => ({ orderId: order.orderId, lineNo: index + 1, line })),
+    );
+    const history = placed.flatMap(({ order, history }) =>
+      history.map((envelope) => ({ orderId: order.orderId, envelope })),
+    );
     await tx.query(
-      `WITH new_order AS (
+      `WITH new_orders AS (
          INSERT INTO orders (order_id, customer_id, status, currency, total_minor, payment_method, correlation_id, placed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::timestamptz[])
        ), new_lines AS (
          INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_minor)
-         SELECT $1, line_no, sku, quantity, unit_price_minor
-           FROM unnest($9::text[], $10::int[], $11::bigint[]) WITH ORDINALITY AS l (sku, quantity, unit_price_minor, line_no)
+         SELECT * FROM unnest($9::text[], $10::int[], $11::text[], $12::int[], $13::bigint[])
        )
-       ${insertHistory(12)}`,
+       INSERT INTO order_history (order_id, event_id, event_type, source, occurred_at)
+       SELECT order_id, event_id, event_type, source, occurred_at
+         FROM unnest($14::text[], $15::text[], $16::text[], $17::text[], $18::timestamptz[]) WITH ORDINALITY
+              AS h (order_id, event_id, event_type, source, occurred_at, position)
+        ORDER BY position`,
       [
-        order.orderId,
-        order.customerId,
-        order.status,
-        order.total.currency,
-        order.total.amountMinor,
-        order.paymentMethod,
-        correlationId,
-        order.placedAt,
-        order.lines.map((line) => line.sku),
-        order.lines.map((line) => line.quantity),
-        order.lines.map((line) => line.unitPrice.amountMinor),
-        ...historyColumns(history),
+        placed.map(({ order }) => order.orderId),
+        placed.map(({ order }) => order.customerId),
+        placed.map(({ order }) => order.status),
+        placed.map(({ order }) => order.total.currency),
+        placed.map(({ order }) => order.total.amountMinor),
+        placed.map(({ order }) => order.paymentMethod),
+        placed.map(({ correlationId }) => correlationId),
+        placed.map(({ order }) => order.placedAt),
+        lines.map(({ orderId }) => orderId),
+        lines.map(({ lineNo }) => lineNo),
+        lines.map(({ line }) => line.sku),
+        lines.map(({ line }) => line.quantity),
+        lines.map(({ line }) => line.unitPrice.amountMinor),
+        history.map(({ orderId }) => orderId),
+        history.map(({ envelope }) => envelope.eventId),
+        history.map(({ envelope }) => envelope.eventType),
+        history.map(({ envelope }) => envelope.source),
+        history.map(({ envelope }) => new Date(envelope.occurredAt)),
       ],
     );
   }

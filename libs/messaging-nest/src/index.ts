@@ -13,3 +13,4 @@ export { runService } from './run-service';
 export type { RunServiceOptions } from './run-service';
 export { ServiceModule } from './service.module';
 export type { ServiceModuleOptions } from './service.module';
+export { Transactions } from './transactions';

@@ -8,6 +8,7 @@ import {
   DeadLetterPublisher,
   EventPipeline,
   KafkaEventConsumer,
+  OutboxRelay,
   type AvroCodec,
   type ConsumerHealth,
   type EventRoute,
@@ -15,7 +16,7 @@ import {
 import { EventContext } from './event-context';
 import type { MessagingModuleOptions } from './messaging-module-options';
 import { MessagingMetrics } from './messaging-metrics';
-import { AVRO_CODEC, DATABASE_POOL, KAFKA, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './tokens';
+import { AVRO_CODEC, KAFKA, KAFKA_PRODUCER, MESSAGING_OPTIONS, MESSAGING_POOL } from './tokens';
 
 export function consumerGroupOf(app: string): string {
   return `${app}-service`;
@@ -39,9 +40,10 @@ export class KafkaEventTransport
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
     @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(DATABASE_POOL) private readonly pool: Pool,
+    @Inject(MESSAGING_POOL) private readonly pool: Pool,
     @Inject(AVRO_CODEC) private readonly codec: AvroCodec,
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
+    private readonly relay: OutboxRelay,
     private readonly metrics: MessagingMetrics,
   ) {
     super();
@@ -59,6 +61,7 @@ export class KafkaEventTransport
       logger,
       observer: this.metrics,
       savepointPerEvent,
+      outboxWakeup: this.relay,
       isPermanent: (error) => permanentErrors.some((type) => error instanceof type),
       ...(retry ? { retry } : {}),
     });
@@ -67,6 +70,7 @@ export class KafkaEventTransport
       pipeline,
       logger,
       observer: this.metrics,
+      ...(this.options.lanes ? { lanes: this.options.lanes } : {}),
       onGiveUp: (reason) => this.giveUp(reason),
     });
     this.metrics.measureConsumerWith(() => this.health());

@@ -14,6 +14,8 @@ export interface MessagingModuleOptions {
   /** The app's own refusals (its DomainError): such an event is dead-lettered at once, never retried. */
   permanentErrors?: (abstract new (...args: never[]) => Error)[];
   retry?: RetryPolicy;
+  /** Transactions applied side by side (see KafkaEventConsumerOptions.lanes); default 3. */
+  lanes?: number;
   /** For handlers with effects outside the database (see EventPipelineOptions.savepointPerEvent). */
   savepointPerEvent?: boolean;
   relay?: { batchSize?: number; pollIntervalMs?: number; retentionMs?: number };

@@ -7,7 +7,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
 import { EVENT_CATALOGUE } from '@platform/contracts';
 import {
   AvroCodec,
@@ -19,9 +19,10 @@ import {
 } from '@platform/messaging';
 import type { ReadinessCheck } from '@platform/service-kit';
 import { KafkaEventTransport } from './kafka-event-transport';
+import { Transactions } from './transactions';
 import type { MessagingModuleOptions } from './messaging-module-options';
 import { MessagingMetrics } from './messaging-metrics';
-import { AVRO_CODEC, DATABASE_POOL, KAFKA, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './tokens';
+import { AVRO_CODEC, KAFKA, KAFKA_PRODUCER, MESSAGING_OPTIONS, MESSAGING_POOL } from './tokens';
 
 /**
  * Starts the relay once the app is up. On shutdown the transport has already drained the consumer
@@ -33,7 +34,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
   constructor(
     private readonly relay: OutboxRelay,
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
-    @Inject(DATABASE_POOL) private readonly pool: Pool,
+    @Inject(MESSAGING_POOL) private readonly pool: Pool,
     private readonly metrics: MessagingMetrics,
   ) {}
 
@@ -49,7 +50,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
   }
 }
 
-/** Kafka, the registry, the outbox relay and the event transport of one app. Needs DATABASE_POOL from the app. */
+/** Kafka, the registry, the outbox relay and the event transport of one app, on a database pool of their own. */
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingModuleOptions): DynamicModule {
@@ -63,6 +64,19 @@ export class MessagingModule {
       global: true,
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
+        {
+          provide: MESSAGING_POOL,
+          useFactory: () => {
+            // A connection per lane, one for the relay, one spare (the readiness check, a backlog scrape).
+            const pool = new Pool({
+              connectionString: options.databaseUrl,
+              max: (options.lanes ?? 3) + 2,
+              connectionTimeoutMillis: 10_000,
+            });
+            pool.on('error', (error) => logger.warn({ err: error.message }, 'database connection lost'));
+            return pool;
+          },
+        },
         MessagingMetrics,
         { provide: KAFKA, useFactory: () => createKafka(settings, logger) },
         {
@@ -89,7 +103,7 @@ export class MessagingModule {
         },
         {
           provide: OutboxRelay,
-          inject: [DATABASE_POOL, KAFKA_PRODUCER, AVRO_CODEC, MessagingMetrics],
+          inject: [MESSAGING_POOL, KAFKA_PRODUCER, AVRO_CODEC, MessagingMetrics],
           useFactory: (pool: Pool, producer: Producer, codec: AvroCodec, metrics: MessagingMetrics) =>
             new OutboxRelay({
               pool,
@@ -103,9 +117,10 @@ export class MessagingModule {
             }),
         },
         KafkaEventTransport,
+        Transactions,
         MessagingLifecycle,
       ],
-      exports: [KafkaEventTransport, OutboxRelay, KAFKA, AVRO_CODEC, MessagingMetrics],
+      exports: [KafkaEventTransport, Transactions, OutboxRelay, KAFKA, AVRO_CODEC, MessagingMetrics],
     };
   }
 }

@@ -1,4 +1,11 @@
-import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type Type,
+} from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import type { AppName, EventType } from '@platform/contracts';
@@ -19,11 +26,22 @@ export interface ServiceModuleOptions {
   produces: EventType[];
   permanentErrors?: MessagingModuleOptions['permanentErrors'];
   savepointPerEvent?: boolean;
+  lanes?: number;
 }
 
-// Handlers' batch transactions, HTTP commands, the relay and Prisma's queries share it; PostgreSQL's
-// default of 100 connections leaves room for four apps, the registry and the tools.
+// HTTP commands and Prisma's queries (the consumer and relay have their own, MESSAGING_POOL); with
+// those, four apps stay well inside PostgreSQL's default of 100 connections, beside the registry and tools.
 const POOL_SIZE = 10;
+
+/** Closes the HTTP side's pool once Nest has stopped serving requests. */
+@Injectable()
+class DatabasePoolLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(DATABASE_POOL) private readonly pool: Pool) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}
 
 /**
  * What every service has besides its own use cases: JSON logs, its settings and database pool,
@@ -41,6 +59,7 @@ export class ServiceModule {
     produces,
     permanentErrors,
     savepointPerEvent,
+    lanes,
   }: ServiceModuleOptions): DynamicModule {
     const logger = pino({ name: app, level: config.LOG_LEVEL });
     return {
@@ -57,6 +76,7 @@ export class ServiceModule {
           logger,
           ...(permanentErrors ? { permanentErrors } : {}),
           ...(savepointPerEvent ? { savepointPerEvent } : {}),
+          ...(lanes ? { lanes } : {}),
         }),
       ],
       controllers: [HealthController, MetricsController],
@@ -77,6 +97,7 @@ export class ServiceModule {
           },
         },
         prisma,
+        DatabasePoolLifecycle,
         {
           provide: READINESS_CHECKS,
           inject: [DATABASE_POOL, KAFKA, KafkaEventTransport],

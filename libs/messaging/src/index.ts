@@ -23,7 +23,7 @@ export {
 } from './kafka/kafka-settings';
 export type { KafkaSettings } from './kafka/kafka-settings';
 export { writeOutbox, OUTBOX_CHANNEL } from './outbox/outbox';
-export type { OutgoingEvent } from './outbox/outbox';
+export type { OutgoingEvent, OutboxWakeup } from './outbox/outbox';
 export { OutboxRelay } from './outbox/outbox-relay';
 export type { OutboxRelayOptions } from './outbox/outbox-relay';
 export { inTransaction, PgTransaction } from './database/transaction';
@@ -66,3 +66,5 @@ export { TopicNotFoundError, assertTopicExists } from './kafka/topic-not-found';
 export { UnreachableError, assertBrokerReachable, assertRegistryReachable } from './kafka/reachability';
 export { processOnce } from './consumer/process-once';
 export type { ProcessOutcome } from './consumer/process-once';
+export { GroupCommit } from './database/group-commit';
+export type { GroupCommitOptions } from './database/group-commit';

@@ -7,4 +7,5 @@ export { givenFor } from './given-when-then';
 export { measurePgbench } from './bench/pgbench';
 export type { PgbenchResult } from './bench/pgbench';
 export { runTool } from './bench/run-tool';
-export { pidListeningOn, cpuSecondsOf } from './bench/process-cpu';
+export { pidListeningOn, cpuSecondsOf, processTreeCpu, cpuSecondsBetween } from './bench/process-cpu';
+export type { ProcessTreeCpu } from './bench/process-cpu';

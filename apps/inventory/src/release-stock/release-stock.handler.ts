@@ -28,8 +28,12 @@ export class ReleaseStockHandler {
     // each other rather than overwriting each other's level.
     const skus = decision.lines.map(({ sku }) => sku);
     const levels = await this.stock.lockLevels(tx, skus);
-    await this.stock.saveLevels(tx, applyAdjustments(levels, decision.adjustments), skus, now);
-    await this.reservations.markReleased(tx, declined.orderId, now);
+    await this.reservations.release(tx, {
+      orderId: declined.orderId,
+      lines: decision.lines,
+      levels: applyAdjustments(levels, decision.adjustments),
+      now,
+    });
     tx.enqueue(stockReleased(declined.orderId, decision.lines, declined.envelope));
     return 'released';
   }

@@ -36,13 +36,12 @@ export class ReserveStockHandler {
       tx.enqueue(stockRejected(placed.orderId, decision.reason, decision.shortages, placed.envelope));
       return 'rejected';
     }
-    await this.stock.saveLevels(
-      tx,
-      applyAdjustments(levels, decision.adjustments),
-      decision.lines.map(({ sku }) => sku),
+    await this.reservations.hold(tx, {
+      orderId: placed.orderId,
+      lines: decision.lines,
+      levels: applyAdjustments(levels, decision.adjustments),
       now,
-    );
-    await this.reservations.hold(tx, placed.orderId, decision.lines, now);
+    });
     tx.enqueue(stockReserved(placed));
     return 'reserved';
   }

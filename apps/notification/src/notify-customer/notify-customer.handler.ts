@@ -61,7 +61,6 @@ export class NotifyCustomerHandler {
       await this.notifications.markFailed(tx, notificationId, error.message);
       return 'FAILED';
     }
-    await this.notifications.markSent(tx, notificationId, now());
     tx.enqueue(notificationSent(notification, { cause }));
     return 'SENT';
   }

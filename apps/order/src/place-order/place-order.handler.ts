@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
-import { inTransaction } from '@platform/messaging';
-import { DATABASE_POOL } from '@platform/messaging-nest';
-import { checkIdempotencyKey, decideAndApply, requestFingerprint, type OrderStatus } from '../domain';
-import { IdempotencyKeys } from '../idempotency-keys';
-import { OrderRepository } from '../order.repository';
+import { Injectable } from '@nestjs/common';
+import { decideAndApply, requestFingerprint, type OrderStatus } from '../domain';
 import { toOutgoingEvents } from '../published-events';
+import { OrderPlacement } from './order-placement';
 import type { PlaceOrderRequest } from './place-order.request';
 
 export class IdempotencyConflictError extends Error {
@@ -28,16 +24,14 @@ export interface PlacedOrder {
 }
 
 /**
- * Places an order: the order, its history and its OrderPlaced event commit in one transaction
- * (the outbox), so the event goes out if and only if the order exists.
+ * Places an order: the domain decides (prices it, or refuses it with a DomainError), then the
+ * order, its history and its OrderPlaced event commit together (the outbox), so the event goes out
+ * if and only if the order exists. A request whose Idempotency-Key was used before gets that
+ * request's order back, or a conflict if its body differs.
  */
 @Injectable()
 export class PlaceOrderHandler {
-  constructor(
-    @Inject(DATABASE_POOL) private readonly pool: Pool,
-    private readonly orders: OrderRepository,
-    private readonly idempotencyKeys: IdempotencyKeys,
-  ) {}
+  constructor(private readonly placement: OrderPlacement) {}
 
   async execute(
     request: PlaceOrderRequest,
@@ -47,48 +41,43 @@ export class PlaceOrderHandler {
       now = new Date(),
     }: { correlationId: string; idempotencyKey?: string; now?: Date },
   ): Promise<PlacedOrder> {
-    const orderId = randomUUID();
-    const fingerprint = requestFingerprint(request);
-    return inTransaction(this.pool, async (tx) => {
-      if (idempotencyKey) {
-        const earlier = await this.idempotencyKeys.claim(tx, { idempotencyKey, fingerprint, orderId });
-        if (earlier) {
-          const decision = checkIdempotencyKey(earlier, fingerprint);
-          if (decision.kind === 'conflict')
-            throw new IdempotencyConflictError(idempotencyKey, decision.orderId);
-          return {
-            orderId: earlier.orderId,
-            status: earlier.status,
-            correlationId: earlier.correlationId,
-            replayed: true,
-          };
-        }
-      }
-      const { state, events } = decideAndApply(
-        {
-          type: 'PlaceOrder',
-          orderId,
-          customerId: request.customerId,
-          currency: request.currency,
-          paymentMethod: request.paymentMethod,
-          lines: request.lines.map((line) => ({
-            sku: line.sku,
-            quantity: line.quantity,
-            unitPrice: { amountMinor: line.unitPriceMinor, currency: request.currency },
-          })),
-          now,
-        },
-        null,
-      );
-      const outgoing = toOutgoingEvents(events, { correlationId, now: () => now });
-      await this.orders.create(
-        tx,
-        state!,
-        correlationId,
-        outgoing.map((o) => o.event.envelope),
-      );
-      tx.enqueue(...outgoing);
-      return { orderId, status: state!.status, correlationId, replayed: false };
+    const { state, events } = decideAndApply(
+      {
+        type: 'PlaceOrder',
+        orderId: randomUUID(),
+        customerId: request.customerId,
+        currency: request.currency,
+        paymentMethod: request.paymentMethod,
+        lines: request.lines.map((line) => ({
+          sku: line.sku,
+          quantity: line.quantity,
+          unitPrice: { amountMinor: line.unitPriceMinor, currency: request.currency },
+        })),
+        now,
+      },
+      null,
+    );
+    const order = state!;
+    const outcome = await this.placement.submit({
+      order,
+      correlationId,
+      outgoing: toOutgoingEvents(events, { correlationId, now: () => now }),
+      ...(idempotencyKey
+        ? { idempotency: { key: idempotencyKey, fingerprint: requestFingerprint(request) } }
+        : {}),
     });
+    switch (outcome.kind) {
+      case 'placed':
+        return { orderId: order.orderId, status: order.status, correlationId, replayed: false };
+      case 'replayed':
+        return {
+          orderId: outcome.orderId,
+          status: outcome.status,
+          correlationId: outcome.correlationId,
+          replayed: true,
+        };
+      case 'conflict':
+        throw new IdempotencyConflictError(idempotencyKey!, outcome.orderId);
+    }
   }
 }

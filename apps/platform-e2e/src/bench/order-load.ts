@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { http, orderRequest } from '../support/platform-api';
+import { orderRequest } from '../support/platform-api';
 import type { FinalStateWatcher } from './final-state-watcher';
+import { orderPoster } from './order-poster';
 import { percentiles } from './percentiles';
 
 export interface LoadOptions {
@@ -46,6 +47,7 @@ export async function runOrderLoad(watcher: FinalStateWatcher, options: LoadOpti
   let failed = 0;
   const total = Math.round(ratePerSecond * durationSeconds);
   const requests: Promise<void>[] = [];
+  const post = orderPoster(concurrency);
   const firstSend = performance.now();
   for (let i = 0; i < total; i++) {
     const wait = firstSend + (i * 1000) / ratePerSecond - performance.now();
@@ -57,10 +59,10 @@ export async function runOrderLoad(watcher: FinalStateWatcher, options: LoadOpti
     inFlight += 1;
     const started = performance.now();
     requests.push(
-      http<{ orderId: string }>('order', '/orders', { method: 'POST', body: orderRequest(sku) })
-        .then(({ status, body }) => {
-          if (status !== 202) throw new Error(String(status));
-          sentAt.set(body.orderId, started);
+      post(orderRequest(sku))
+        .then(({ status, orderId }) => {
+          if (status !== 202 || !orderId) throw new Error(String(status));
+          sentAt.set(orderId, started);
           postLatencies.push(performance.now() - started);
         })
         .catch(() => void (failed += 1))

@@ -1,10 +1,10 @@
 import { formatTable } from '@platform/event-cli';
 import type { PgbenchResult } from '@platform/testing';
 import type { LoadResult } from './order-load';
-import { COMPONENTS, type CpuSnapshot } from './platform-cpu';
+import { COMPONENTS, type CpuFigures } from './platform-cpu';
 
 export interface RateRun extends LoadResult {
-  cpuSecondsPer1000Orders: CpuSnapshot;
+  cpuSecondsPer1000Orders: CpuFigures;
   /** (settled orders/s × 5 commits per order) ÷ pgbench tps of the same run. */
   ratioToPgbench?: number;
 }

@@ -9,6 +9,8 @@ export interface BatchCollectorOptions {
   pipeline: Pick<EventPipeline, 'process'>;
   logger: Logger;
   maxBatchSize: number;
+  /** Transactions applied side by side (see intoLanes); 1 where handlers share rows across orders. */
+  lanes: number;
   heartbeatIntervalMs: number;
   beforeOffsetCommit?: (messages: IncomingMessage[]) => Promise<void> | void;
   /** Told, after each commit, how far behind each partition's end the consumer is. */
@@ -125,39 +127,35 @@ export class BatchCollector {
     }
   }
 
+  /**
+   * Applies the records in rounds: each round takes up to maxBatchSize records from every lane, applies
+   * the lanes' chunks in concurrent transactions, then commits the offsets of all of them in one request.
+   */
   private async applyInChunks(
     live: PendingBatch[],
     control: BatchControl,
     heartbeat: () => Promise<void>,
   ): Promise<void> {
     const byPartition = new Map(live.map(({ payload }) => [partitionKey(payload.batch), payload]));
-    const records = live.flatMap(({ payload }) =>
-      payload.batch.messages.map((message) =>
-        toIncomingMessage(payload.batch.topic, payload.batch.partition, message),
+    const lanes = intoLanes(
+      live.flatMap(({ payload }) =>
+        payload.batch.messages.map((message) =>
+          toIncomingMessage(payload.batch.topic, payload.batch.partition, message),
+        ),
       ),
+      this.options.lanes,
     );
     const { maxBatchSize, pipeline } = this.options;
-    for (let start = 0; start < records.length; start += maxBatchSize) {
-      if (start > 0 && !control.shouldContinue()) return;
-      const chunk = records.slice(start, start + maxBatchSize);
+    for (let round = 0; lanes.some((lane) => lane.length > 0); round++) {
+      if (round > 0 && !control.shouldContinue()) return;
+      const chunks = lanes.map((lane) => lane.splice(0, maxBatchSize)).filter((chunk) => chunk.length > 0);
       this.step = 'applying';
-      await pipeline.process(chunk, control);
-      await this.options.beforeOffsetCommit?.(chunk);
-      const offsets = lastOffsets(chunk);
-      this.step = 'committing offsets';
-      await live[0]!.payload.commitOffsetsIfNecessary({
-        topics: [...groupByTopic(offsets)].map(([topic, partitions]) => ({ topic, partitions })),
-      });
-      for (const { topic, partition, offset, next } of offsets) {
-        const payload = byPartition.get(`${topic}/${partition}`);
-        payload?.resolveOffset(offset);
-        if (payload)
-          this.options.onLag?.(
-            topic,
-            partition,
-            Math.max(0, Number(BigInt(payload.batch.highWatermark) - BigInt(next))),
-          );
-      }
+      const results = await Promise.allSettled(chunks.map((chunk) => pipeline.process(chunk, control)));
+      const applied = chunks.filter((_, index) => results[index]!.status === 'fulfilled').flat();
+      await this.options.beforeOffsetCommit?.(applied);
+      if (applied.length > 0) await this.commit(applied, byPartition, live[0]!.payload);
+      const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (failed) throw failed.reason;
       this.options.onProgress?.();
       this.step = 'heartbeat';
       await heartbeat().catch((error: unknown) => {
@@ -170,6 +168,39 @@ export class BatchCollector {
       });
     }
   }
+
+  private async commit(
+    records: IncomingMessage[],
+    byPartition: Map<string, EachBatchPayload>,
+    any: EachBatchPayload,
+  ): Promise<void> {
+    const offsets = lastOffsets(records);
+    this.step = 'committing offsets';
+    await any.commitOffsetsIfNecessary({
+      topics: [...groupByTopic(offsets)].map(([topic, partitions]) => ({ topic, partitions })),
+    });
+    for (const { topic, partition, offset, next } of offsets) {
+      const payload = byPartition.get(`${topic}/${partition}`);
+      if (!payload) continue;
+      payload.resolveOffset(offset);
+      this.options.onLag?.(
+        topic,
+        partition,
+        Math.max(0, Number(BigInt(payload.batch.highWatermark) - BigInt(next))),
+      );
+    }
+  }
+}
+
+/**
+ * Records by lane: partition number modulo the lane count. Every topic of the saga has the same
+ * partition count and is keyed by orderId, so all the events of one order, whatever their topic,
+ * land in one lane and are applied in order there; different lanes touch different orders.
+ */
+function intoLanes(records: IncomingMessage[], lanes: number): IncomingMessage[][] {
+  const result: IncomingMessage[][] = Array.from({ length: lanes }, () => []);
+  for (const record of records) result[record.partition % lanes]!.push(record);
+  return result;
 }
 
 function partitionKey({ topic, partition }: { topic: string; partition: number }): string {

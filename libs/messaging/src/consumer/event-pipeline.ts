@@ -2,6 +2,7 @@ import type { EventEnvelope } from '@platform/contracts';
 import type { Pool } from 'pg';
 import type { AvroCodec } from '../codec/avro-codec';
 import { inTransaction, type Transaction } from '../database/transaction';
+import type { OutboxWakeup } from '../outbox/outbox';
 import type { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
 import { InvalidEventError, RetriesExhaustedError, UnprocessableEventError, describeError } from '../errors';
 import type { Logger } from '../logger';
@@ -57,6 +58,8 @@ export interface EventPipelineOptions {
    * (which would repeat their effects). One more round trip per event.
    */
   savepointPerEvent?: boolean;
+  /** The local outbox relay, woken after each commit instead of a NOTIFY (see OutboxWakeup). */
+  outboxWakeup?: OutboxWakeup;
 }
 
 interface DecodedEvent {
@@ -266,32 +269,36 @@ export class EventPipeline {
     this.activityAt = Date.now();
     const outcomes: EventOutcome[] = [];
     let failure: HandlerFailure | undefined;
-    await inTransaction(this.options.pool, async (tx) => {
-      const claimed = await claimEvents(
-        tx,
-        this.options.consumerGroup,
-        events.map(({ message, event }) => ({ topic: message.topic, envelope: event.envelope })),
-      );
-      for (const [index, { event, route, message }] of events.entries()) {
-        // delete: an id that comes twice in one batch is applied the first time only.
-        if (!claimed.delete(event.envelope.eventId)) {
-          outcomes.push('duplicate');
-          continue;
+    await inTransaction(
+      this.options.pool,
+      async (tx) => {
+        const claimed = await claimEvents(
+          tx,
+          this.options.consumerGroup,
+          events.map(({ message, event }) => ({ topic: message.topic, envelope: event.envelope })),
+        );
+        for (const [index, { event, route, message }] of events.entries()) {
+          // delete: an id that comes twice in one batch is applied the first time only.
+          if (!claimed.delete(event.envelope.eventId)) {
+            outcomes.push('duplicate');
+            continue;
+          }
+          const savepoint = savepoints && index > 0 ? await tx.savepoint('event') : undefined;
+          this.activityAt = Date.now();
+          try {
+            await route.handle(event, tx, message);
+          } catch (error) {
+            if (!savepoint || this.kindOf(error) === 'unavailable') throw new HandlerFailure(index, error);
+            await savepoint.rollback();
+            await releaseClaims(tx, this.options.consumerGroup, [event.envelope.eventId, ...claimed]);
+            failure = new HandlerFailure(index, error, true);
+            return;
+          }
+          outcomes.push('processed');
         }
-        const savepoint = savepoints && index > 0 ? await tx.savepoint('event') : undefined;
-        this.activityAt = Date.now();
-        try {
-          await route.handle(event, tx, message);
-        } catch (error) {
-          if (!savepoint || this.kindOf(error) === 'unavailable') throw new HandlerFailure(index, error);
-          await savepoint.rollback();
-          await releaseClaims(tx, this.options.consumerGroup, [event.envelope.eventId, ...claimed]);
-          failure = new HandlerFailure(index, error, true);
-          return;
-        }
-        outcomes.push('processed');
-      }
-    });
+      },
+      { wakeup: this.options.outboxWakeup },
+    );
     const durationMs = performance.now() - started;
     this.options.observer?.onTransaction?.(outcomes.length, durationMs);
     outcomes.forEach((outcome, index) => {

@@ -13,6 +13,12 @@ export interface KafkaEventConsumerOptions {
   sessionTimeoutMs?: number;
   /** Most records applied in one database transaction (default 500); a bigger fetch is applied in several. */
   maxBatchSize?: number;
+  /**
+   * Transactions applied side by side, each for the partitions with the same number modulo this
+   * (default 3: the saga's partition count). 1 for handlers that lock rows shared across orders in
+   * an order of their own (stock levels), which concurrent batch transactions could deadlock on.
+   */
+  lanes?: number;
   /** How long the broker holds a fetch open when there is nothing new (default 1 s); also bounds how long a stop waits for it. */
   maxWaitTimeInMs?: number;
   /** No fetch and no progress on the batch in flight for this long means the member is stuck (default 60 s). */
@@ -127,6 +133,7 @@ export class KafkaEventConsumer {
       pipeline,
       logger,
       maxBatchSize: this.options.maxBatchSize ?? 500,
+      lanes: this.options.lanes ?? 3,
       heartbeatIntervalMs: Math.floor(sessionTimeoutMs / 3),
       ...(this.options.beforeOffsetCommit ? { beforeOffsetCommit: this.options.beforeOffsetCommit } : {}),
       onLag: (topic, partition, lag) => this.options.observer?.onLag?.(topic, partition, lag),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
-import { writeOutbox, type OutgoingEvent } from '../outbox/outbox';
+import { writeOutbox, type OutboxWakeup, type OutgoingEvent } from '../outbox/outbox';
 
 /**
  * A PostgreSQL transaction as handlers and commands see it: SQL, and events to publish.
@@ -37,7 +37,10 @@ function preparedName(text: string): string {
 export class PgTransaction implements Transaction {
   private readonly enqueued: OutgoingEvent[] = [];
 
-  constructor(readonly client: PoolClient) {}
+  constructor(
+    readonly client: PoolClient,
+    private readonly wakeup?: OutboxWakeup,
+  ) {}
 
   query<Row extends QueryResultRow = QueryResultRow>(
     text: string,
@@ -68,25 +71,31 @@ export class PgTransaction implements Transaction {
   /** Writes what was enqueued and forgets it; called right before COMMIT. */
   async flushOutbox(): Promise<number> {
     const events = this.enqueued.splice(0);
-    await writeOutbox(this, events);
+    await writeOutbox(this, events, { notify: !this.wakeup?.isLocal });
     return events.length;
   }
 }
 
 /**
  * Runs `work` in a transaction on a pooled connection: BEGIN, the work, the outbox, COMMIT; or
- * ROLLBACK if anything threw. The connection goes back to the pool either way, and is discarded
+ * ROLLBACK if anything threw. `wakeup` is how the outbox relay learns of the events (see
+ * OutboxWakeup); without it, the commit sends a NOTIFY. The connection goes back to the pool either way, and is discarded
  * (not reused) when the failure may have left it broken.
  */
-export async function inTransaction<R>(pool: Pool, work: (tx: PgTransaction) => Promise<R>): Promise<R> {
+export async function inTransaction<R>(
+  pool: Pool,
+  work: (tx: PgTransaction) => Promise<R>,
+  { wakeup }: { wakeup?: OutboxWakeup | undefined } = {},
+): Promise<R> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
-    const tx = new PgTransaction(client);
+    const tx = new PgTransaction(client, wakeup);
     const result = await work(tx);
-    await tx.flushOutbox();
+    const written = await tx.flushOutbox();
     await client.query('COMMIT');
+    if (written > 0) wakeup?.wake();
     return result;
   } catch (error) {
     await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));

@@ -5,7 +5,7 @@ import type { AvroCodec } from '../codec/avro-codec';
 import { failureKind } from '../consumer/failure-kind';
 import { describeError } from '../errors';
 import type { Logger } from '../logger';
-import { OUTBOX_CHANNEL } from './outbox';
+import { OUTBOX_CHANNEL, type OutboxWakeup } from './outbox';
 
 export interface OutboxRelayOptions {
   pool: Pool;
@@ -42,7 +42,7 @@ const LEADER_LOCK_KEY = 7_315_001;
  * several replicas of an app cannot reorder one order's events. A crash between send and mark
  * republishes a batch: at-least-once, which the idempotent consumers absorb.
  */
-export class OutboxRelay {
+export class OutboxRelay implements OutboxWakeup {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly retentionMs: number;
@@ -51,10 +51,12 @@ export class OutboxRelay {
   private isLeader = false;
   private stopping = false;
   private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private wakeSleeper: (() => void) | undefined;
   private lastCleanup = 0;
   // Set by a notification that arrives while a batch is in flight, so the next sleep is skipped.
   private notified = false;
+  /** Ids sent to Kafka whose published_at is set by the next batch's query (or at stop). */
+  private sentNotMarked: string[] = [];
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -76,12 +78,13 @@ export class OutboxRelay {
    */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.wakeSleeper?.();
     await this.loop;
     this.loop = undefined;
     if (this.isLeader) {
       try {
         while ((await this.publishBatch()) === this.batchSize);
+        await this.markSent();
       } catch (error) {
         this.options.logger.warn(
           { err: describeError(error) },
@@ -90,6 +93,17 @@ export class OutboxRelay {
       }
     }
     await this.closeListener();
+  }
+
+  /** True while this relay holds the database's leader lock, i.e. publishes what this process commits. */
+  get isLocal(): boolean {
+    return this.isLeader && !this.stopping;
+  }
+
+  /** Publish without waiting for the poll: called after a commit that wrote outbox rows. */
+  wake(): void {
+    this.notified = true;
+    this.wakeSleeper?.();
   }
 
   /** Rows not yet published; exported as the outbox-backlog metric. */
@@ -109,6 +123,9 @@ export class OutboxRelay {
           continue;
         }
         const published = await this.publishBatch();
+        const goingIdle = published < this.batchSize && !this.notified;
+        // Under load the next batch marks this one; before idling, mark it now.
+        if (goingIdle) await this.markSent();
         await this.cleanupIfDue();
         failures = 0;
         if (published < this.batchSize) await this.sleep(this.pollIntervalMs);
@@ -125,13 +142,26 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Marks what the previous batch sent and reads the next batch, in one query (the rows just marked
+   * are still unpublished in that query's snapshot, hence their exclusion), then sends. Marking one
+   * batch late halves the relay's statements while more keeps coming (see run: an idle relay marks
+   * at once); a relay that dies in between only sends that batch again, which the consumers' inbox
+   * absorbs, as after a crash between send and mark.
+   */
   private async publishBatch(): Promise<number> {
     const { pool, producer, codec, onPublished } = this.options;
-    const { rows } = await pool.query<OutboxRow>(
-      `SELECT id, topic, message_key, payload, headers FROM outbox_messages
-        WHERE published_at IS NULL ORDER BY id LIMIT $1`,
-      [this.batchSize],
-    );
+    const { rows } = await pool.query<OutboxRow>({
+      name: 'outbox_relay_next_batch',
+      text: `WITH marked AS (
+               UPDATE outbox_messages SET published_at = now() WHERE id = ANY($2::bigint[])
+             )
+             SELECT id, topic, message_key, payload, headers FROM outbox_messages
+              WHERE published_at IS NULL AND id <> ALL($2::bigint[])
+              ORDER BY id LIMIT $1`,
+      values: [this.batchSize, this.sentNotMarked],
+    });
+    this.sentNotMarked = [];
     if (rows.length === 0) return 0;
     const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
     for (const row of rows) {
@@ -147,12 +177,19 @@ export class OutboxRelay {
       acks: -1,
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
-    await pool.query('UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::bigint[])', [
-      rows.map((row) => row.id),
-    ]);
+    this.sentNotMarked = rows.map((row) => row.id);
     onPublished?.(new Map([...byTopic].map(([topic, messages]) => [topic, messages.length])));
     this.options.logger.debug({ count: rows.length }, 'outbox relay: published batch');
     return rows.length;
+  }
+
+  private async markSent(): Promise<void> {
+    if (this.sentNotMarked.length === 0) return;
+    await this.options.pool.query(
+      'UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::bigint[])',
+      [this.sentNotMarked],
+    );
+    this.sentNotMarked = [];
   }
 
   private async cleanupIfDue(): Promise<void> {
@@ -175,7 +212,7 @@ export class OutboxRelay {
       });
       listener.on('notification', () => {
         this.notified = true;
-        this.wake?.();
+        this.wakeSleeper?.();
       });
       await listener.connect();
       await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
@@ -204,9 +241,9 @@ export class OutboxRelay {
       return;
     }
     const controller = new AbortController();
-    this.wake = () => controller.abort();
+    this.wakeSleeper = () => controller.abort();
     await delay(ms, undefined, { signal: controller.signal }).catch(() => undefined);
-    this.wake = undefined;
+    this.wakeSleeper = undefined;
     this.notified = false;
   }
 }

@@ -47,22 +47,44 @@ export function pidListeningOn(port: number): number | undefined {
   return undefined;
 }
 
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuSecondsOf(pid: number): number {
+  const stat = statTicks(pid);
+  return stat ? stat.self / TICKS_PER_SECOND : 0;
+}
+
+/** A process and its children's CPU at one moment, for cpuSecondsBetween. */
+export interface ProcessTreeCpu {
+  self: number;
+  /** What finished children used (the kernel adds it to the parent when it reaps them). */
+  reaped: number;
+  children: Map<number, number>;
+}
+
 /**
- * CPU seconds (user + system) a process has used so far. With `children`, also what its children
- * used: the finished ones (which the kernel adds to the parent once it reaps them) and the live
- * ones; for PostgreSQL, whose work happens in one backend process per connection.
+ * For a server that works in child processes (PostgreSQL: a backend per connection), the CPU of
+ * the parent and all its children at this moment. Compare two with cpuSecondsBetween.
  */
-export function cpuSecondsOf(pid: number, { children = false } = {}): number {
+export function processTreeCpu(pid: number): ProcessTreeCpu {
   const own = statTicks(pid);
-  if (!own) return 0;
-  let ticks = own.self + (children ? own.reapedChildren : 0);
-  if (children) {
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      const stat = statTicks(Number(entry));
-      if (stat?.parent === pid) ticks += stat.self;
-    }
+  const children = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = statTicks(Number(entry));
+    if (stat?.parent === pid) children.set(Number(entry), stat.self);
   }
+  return { self: own?.self ?? 0, reaped: own?.reapedChildren ?? 0, children };
+}
+
+/**
+ * CPU seconds a process tree used between two snapshots. A child that ended in between hands its
+ * whole lifetime's CPU to the parent's reaped total, so what it had used before the first snapshot
+ * is taken off again; otherwise a connection closed during a run would add hours of CPU to it.
+ */
+export function cpuSecondsBetween(before: ProcessTreeCpu, after: ProcessTreeCpu): number {
+  let ticks = after.self - before.self + (after.reaped - before.reaped);
+  for (const [pid, used] of after.children) ticks += used - (before.children.get(pid) ?? 0);
+  for (const [pid, used] of before.children) if (!after.children.has(pid)) ticks -= used;
   return ticks / TICKS_PER_SECOND;
 }
 
