@@ -24,7 +24,7 @@ export function platformApps(
     entry: path.join(REPO_ROOT, 'apps', app, 'dist', 'main.js'),
     env: {
       PORT: String(endpoints.appPort(app)),
-      DATABASE_URL: endpoints.databaseUrl(app),
+      DATABASE_URL: endpoints.databaseUrl(endpoints.appDatabase(app)),
       KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
       KAFKA_CLIENT_ID: `${app}-service`,
       SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,

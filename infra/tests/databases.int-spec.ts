@@ -5,7 +5,7 @@ const endpoints = localEndpoints();
 
 describe('the app databases created by infra up', () => {
   it.each(APP_NAMES)('the %s app can connect to its own database', async (app) => {
-    const client = new Client({ connectionString: endpoints.databaseUrl(app) });
+    const client = new Client({ connectionString: endpoints.databaseUrl(endpoints.appDatabase(app)) });
     await client.connect();
     try {
       const { rows } = await client.query<{ db: string }>('select current_database() as db');

@@ -9,6 +9,8 @@ export interface Endpoints {
   schemaRegistryUrl: string;
   postgres: { host: string; port: number; user: string; password: string };
   databaseUrl(database: string): string;
+  /** The app's own database: its name, plus APP_DATABASE_SUFFIX when a second stack shares the server. */
+  appDatabase(app: AppName): string;
   appPort(app: AppName): number;
   appUrl(app: AppName): string;
 }
@@ -43,6 +45,7 @@ export function localEndpoints(env: NodeJS.ProcessEnv = process.env): Endpoints 
         : encodeURIComponent(postgres.user);
       return `postgresql://${auth}@${postgres.host}:${postgres.port}/${database}`;
     },
+    appDatabase: (app) => `${app}${settings['APP_DATABASE_SUFFIX'] ?? ''}`,
     appPort: (app) => Number(get(`${app.toUpperCase()}_PORT`)),
     appUrl: (app) => `http://localhost:${get(`${app.toUpperCase()}_PORT`)}`,
   };
