@@ -29,4 +29,6 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!node-pg-migrate/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: [path.join(__dirname, 'jest.setup.js')],
+  // The default output, plus each project's counts for the total `npm test` ends with.
+  reporters: ['default', path.join(__dirname, 'infra/test-totals/totals-reporter.js')],
 };
