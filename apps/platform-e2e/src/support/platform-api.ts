@@ -1,7 +1,6 @@
 import { localEndpoints, type AppName } from '@platform/config';
 import { waitFor } from '@platform/testing';
 
-const endpoints = localEndpoints();
 
 export interface HttpResult<T = unknown> {
   status: number;
@@ -14,7 +13,7 @@ export async function http<T = unknown>(
   path: string,
   init: { method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<HttpResult<T>> {
-  const response = await fetch(`${endpoints.appUrl(app)}${path}`, {
+  const response = await fetch(`${localEndpoints().appUrl(app)}${path}`, {
     method: init.method ?? 'GET',
     headers: { 'content-type': 'application/json', ...init.headers },
     ...(init.rawBody !== undefined

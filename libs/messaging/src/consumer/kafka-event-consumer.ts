@@ -21,9 +21,13 @@ export interface KafkaEventConsumerOptions {
   lanes?: number;
   /** How long the broker holds a fetch open when there is nothing new (default 1 s); also bounds how long a stop waits for it. */
   maxWaitTimeInMs?: number;
-  /** No fetch and no progress on the batch in flight for this long means the member is stuck (default 60 s). */
+  /** Not consuming, or no progress on the batch in flight, for this long: replace the kafkajs consumer (default 30 s). */
   stallTimeoutMs?: number;
-  /** Still not consuming this long after it stopped (restarts included): give up (default 3 min). */
+  /**
+   * Still not consuming this long while the broker answers (restarts included): give up (default
+   * 2 min). While the broker itself is unreachable the consumer waits without giving up: restarting
+   * the process would not bring Kafka back, and would stop the app's HTTP side for nothing.
+   */
   giveUpAfterMs?: number;
   /** Called once the consumer has given up; the app should exit non-zero so its supervisor starts it again. */
   onGiveUp?: (reason: string) => void;
@@ -76,12 +80,14 @@ export class KafkaEventConsumer {
   private restarting: Promise<void> | undefined;
   private restarts = 0;
   private gaveUp = false;
+  private brokerAnsweringSince: number | undefined;
+  private checkingBroker = false;
   private readonly stallTimeoutMs: number;
   private readonly giveUpAfterMs: number;
 
   constructor(private readonly options: KafkaEventConsumerOptions) {
-    this.stallTimeoutMs = options.stallTimeoutMs ?? 60_000;
-    this.giveUpAfterMs = options.giveUpAfterMs ?? 180_000;
+    this.stallTimeoutMs = options.stallTimeoutMs ?? 30_000;
+    this.giveUpAfterMs = options.giveUpAfterMs ?? 120_000;
   }
 
   get groupId(): string {
@@ -202,15 +208,45 @@ export class KafkaEventConsumer {
       this.markNotConsuming(`no fetch for ${now - this.lastFetchAt} ms`);
       void this.restart(`no fetch for ${now - this.lastFetchAt} ms`);
     }
-    if (
-      this.notConsumingSince !== undefined &&
-      now - this.notConsumingSince > this.giveUpAfterMs &&
-      !this.gaveUp
-    ) {
-      this.gaveUp = true;
-      const reason = `consumer of ${this.groupId} not consuming for ${now - this.notConsumingSince} ms: ${this.notConsumingReason}`;
-      this.options.logger.error({ reason }, 'consumer: giving up');
-      this.options.onGiveUp?.(reason);
+    void this.checkGiveUp(now);
+  }
+
+  /** Gives up once it has not been consuming for giveUpAfterMs of a broker that answers. */
+  private async checkGiveUp(now: number): Promise<void> {
+    if (this.notConsumingSince === undefined) {
+      this.brokerAnsweringSince = undefined;
+      return;
+    }
+    if (this.gaveUp || this.checkingBroker) return;
+    this.checkingBroker = true;
+    try {
+      if (!(await this.brokerAnswers())) {
+        this.brokerAnsweringSince = undefined;
+        return;
+      }
+      this.brokerAnsweringSince ??= now;
+      const stuckFor = now - Math.max(this.notConsumingSince, this.brokerAnsweringSince);
+      if (stuckFor > this.giveUpAfterMs) {
+        this.gaveUp = true;
+        const reason = `consumer of ${this.groupId} not consuming for ${Math.round(stuckFor / 1000)} s while the broker answers: ${this.notConsumingReason}`;
+        this.options.logger.error({ reason }, 'consumer: giving up');
+        this.options.onGiveUp?.(reason);
+      }
+    } finally {
+      this.checkingBroker = false;
+    }
+  }
+
+  private async brokerAnswers(): Promise<boolean> {
+    const admin = this.options.kafka.admin();
+    try {
+      await admin.connect();
+      await admin.describeCluster();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
     }
   }
 
