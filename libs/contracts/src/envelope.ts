@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from './generated/event-types';
+import { newId as timeOrderedId } from './new-id';
 
 // Generated from schemas/envelope.avsc; every event carries one as its `envelope` field.
 export type { EventEnvelope };
@@ -23,7 +23,7 @@ export function createEnvelope({
   cause,
   correlationId,
   now = () => new Date(),
-  newId = randomUUID,
+  newId = timeOrderedId,
 }: NewEnvelope): EventEnvelope {
   return {
     eventId: newId(),

@@ -35,3 +35,4 @@ export type { SubjectIncompatibility } from './apply/apply-errors';
 export { RegistryRequestError } from './apply/registry-client';
 export { SCHEMA_DIRECTORY } from './schemas/schema-directory';
 export { SchemaDefinitionError } from './schemas/schema-errors';
+export { newId } from './new-id';

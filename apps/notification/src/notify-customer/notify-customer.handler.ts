@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventEnvelope } from '@platform/contracts';
+import { newId, type EventEnvelope } from '@platform/contracts';
 import type { Transaction } from '@platform/messaging';
 import {
   DeliveryRejectedError,
@@ -45,7 +44,7 @@ export class NotifyCustomerHandler {
     now: () => Date = () => new Date(),
   ): Promise<NotifyOutcome> {
     const notification = prepareNotification(outcome, { smtpConfigured: this.channel.channel === 'EMAIL' });
-    const notificationId = randomUUID();
+    const notificationId = newId();
     const { correlationId } = cause;
     const claimed = await this.notifications.claim(tx, {
       notificationId,

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { newId } from '@platform/contracts';
 import { decideAndApply, requestFingerprint, type OrderStatus } from '../domain';
 import { toOutgoingEvents } from '../published-events';
 import { OrderPlacement } from './order-placement';
@@ -44,7 +44,7 @@ export class PlaceOrderHandler {
     const { state, events } = decideAndApply(
       {
         type: 'PlaceOrder',
-        orderId: randomUUID(),
+        orderId: newId(),
         customerId: request.customerId,
         currency: request.currency,
         paymentMethod: request.paymentMethod,

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { StockReserved } from '@platform/contracts';
+import { newId as timeOrderedId, type StockReserved } from '@platform/contracts';
 import { UnprocessableEventError, type Transaction } from '@platform/messaging';
 import { authorizeOnce, DomainError, type PaymentAttempt } from '../domain';
 import { PaymentRepository } from '../payment.repository';
@@ -19,7 +18,7 @@ export class AuthorizePaymentHandler {
   async execute(
     tx: Transaction,
     event: StockReserved,
-    { now = new Date(), newId = randomUUID }: { now?: Date; newId?: () => string } = {},
+    { now = new Date(), newId = timeOrderedId }: { now?: Date; newId?: () => string } = {},
   ): Promise<PaymentAttempt> {
     try {
       await this.payments.lockOrder(tx, event.orderId);

@@ -48,11 +48,13 @@ export function headerText(headers: IHeaders | undefined, name: string): string 
   return first === undefined ? undefined : first.toString();
 }
 
-// UUIDs are 32 hex digits once the dashes go; anything else is hashed into hex so the header stays valid.
+// UUIDs are 32 hex digits once the dashes go; anything else is hashed into hex so the header stays
+// valid. The last digits are taken: a UUIDv7 begins with its timestamp, so two ids made in the same
+// millisecond share their first digits and differ only in their random end.
 function hex(id: string, length: number): string {
   const digits = id.replace(/-/g, '').toLowerCase();
-  if (/^[0-9a-f]+$/.test(digits) && digits.length >= length && !/^0+$/.test(digits.slice(0, length))) {
-    return digits.slice(0, length);
+  if (/^[0-9a-f]+$/.test(digits) && digits.length >= length && !/^0+$/.test(digits.slice(-length))) {
+    return digits.slice(-length);
   }
   return createHash('sha256').update(id).digest('hex').slice(0, length);
 }

@@ -119,3 +119,33 @@ it('lets only one relay per database publish at a time', async () => {
     await b.stop();
   }
 });
+
+it('forgets inbox rows older than the inbox retention, and keeps the recent ones', async () => {
+  await database.pool.query(
+    `INSERT INTO processed_events (consumer_group, event_id, event_type, topic, processed_at)
+     VALUES ('g', 'old-event', 'TestEvent', 't', now() - interval '9 days'), ('g', 'recent-event', 'TestEvent', 't', now())`,
+  );
+  const relay = new OutboxRelay({
+    pool: database.pool,
+    connectionString: database.url,
+    producer,
+    codec,
+    logger: capturingLogger().logger,
+    cleanupIntervalMs: 0,
+  });
+  relay.start();
+  try {
+    const remaining = async () =>
+      (
+        await database.pool.query<{ event_id: string }>(
+          `SELECT event_id FROM processed_events WHERE consumer_group = 'g'`,
+        )
+      ).rows.map((row) => row.event_id);
+    await waitFor(async () => !(await remaining()).includes('old-event'), {
+      description: 'the expired inbox row to go',
+    });
+    expect(await remaining()).toEqual(['recent-event']);
+  } finally {
+    await relay.stop();
+  }
+});

@@ -20,6 +20,11 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Published rows older than this are deleted; checked every cleanupIntervalMs. */
   retentionMs?: number;
+  /**
+   * Inbox rows (processed_events) older than this are deleted too (default 8 days, a day more than
+   * the topics' 7-day retention: an event older than that can no longer be delivered again).
+   */
+  inboxRetentionMs?: number;
   cleanupIntervalMs?: number;
   /** Told how many rows of each topic a successful batch published, for metrics. */
   onPublished?: (countsByTopic: Map<string, number>) => void;
@@ -46,6 +51,7 @@ export class OutboxRelay implements OutboxWakeup {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly retentionMs: number;
+  private readonly inboxRetentionMs: number;
   private readonly cleanupIntervalMs: number;
   private listener: Client | undefined;
   private isLeader = false;
@@ -62,6 +68,7 @@ export class OutboxRelay implements OutboxWakeup {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.retentionMs = options.retentionMs ?? 60 * 60_000;
+    this.inboxRetentionMs = options.inboxRetentionMs ?? 8 * 24 * 60 * 60_000;
     this.cleanupIntervalMs = options.cleanupIntervalMs ?? 60_000;
   }
 
@@ -192,14 +199,23 @@ export class OutboxRelay implements OutboxWakeup {
     this.sentNotMarked = [];
   }
 
+  /** Housekeeping of this database's messaging tables, done by the one relay that leads it. */
   private async cleanupIfDue(): Promise<void> {
     if (Date.now() - this.lastCleanup < this.cleanupIntervalMs) return;
     this.lastCleanup = Date.now();
-    const { rowCount } = await this.options.pool.query(
+    const { rowCount: published } = await this.options.pool.query(
       `DELETE FROM outbox_messages WHERE published_at < now() - make_interval(secs => $1)`,
       [this.retentionMs / 1000],
     );
-    if (rowCount) this.options.logger.info({ deleted: rowCount }, 'outbox relay: removed published rows');
+    const { rowCount: processed } = await this.options.pool.query(
+      `DELETE FROM processed_events WHERE processed_at < now() - make_interval(secs => $1)`,
+      [this.inboxRetentionMs / 1000],
+    );
+    if (published || processed)
+      this.options.logger.info(
+        { published: published ?? 0, processed: processed ?? 0 },
+        'outbox relay: removed published outbox rows and expired inbox rows',
+      );
   }
 
   private async ensureLeadership(): Promise<boolean> {
