@@ -10,7 +10,18 @@ import { PlatformClient } from '../demo/platform-client';
 import { runDemo } from '../demo/run-demo';
 import { TERMINAL_COLORS } from '../text/colors';
 
+const USAGE = `usage: npm run demo
+
+With the platform running (npm start): sets the stock of DEMO-SKU, places one order of each outcome
+(confirmed, out of stock, payment declined), waits for the saga to decide each, and prints their
+traces from the topics. Exit code 0 when every order ended as expected, 1 otherwise or when the
+platform, Kafka or the registry does not answer.`;
+
 async function main(): Promise<number> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
   const endpoints = localEndpoints();
   const settings = settingsFromEnv(process.env);
   try {
