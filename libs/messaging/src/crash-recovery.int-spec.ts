@@ -12,6 +12,7 @@ import {
   enqueueInOwnTransactions,
   eventsForKeys,
   firstSeenOrderByKey,
+  produceEvents,
   quietKafka,
   readTopic,
   testEvent,
@@ -127,15 +128,7 @@ it('a consumer killed after a batch transaction and before its offset commit app
   };
   // All on the topic before the consumer starts: its first fetch brings them as one batch.
   const events = Array.from({ length: 30 }, (_, i) => testEvent(uniqueName('batch'), i + 1));
-  await producer.send({
-    topic,
-    acks: -1,
-    messages: events.map((event) => ({
-      key: event.orderId,
-      value: codec.encode(`${topic}-value`, event),
-      headers: envelopeHeaders(event.envelope),
-    })),
-  });
+  await produceEvents(producer, codec, topic, events);
 
   const first = await startWorker('consumer-worker.ts', {
     ...env,

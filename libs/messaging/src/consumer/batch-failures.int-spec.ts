@@ -1,7 +1,7 @@
 import type { Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { waitFor } from '@platform/testing';
 import type { AvroCodec } from '../codec/avro-codec';
-import { envelopeHeaders, headerText } from '../codec/envelope-headers';
+import { headerText } from '../codec/envelope-headers';
 import type { Transaction } from '../database/transaction';
 import { DEAD_LETTER_HEADER } from '../dead-letter/dead-letter-headers';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
@@ -12,6 +12,7 @@ import {
   createTestDatabase,
   createTestTopics,
   deleteTopics,
+  produceEvents,
   quietKafka,
   testEvent,
   uniqueName,
@@ -55,17 +56,8 @@ async function topicsFor(prefix: string, partitions: number) {
   return { topic, deadLetterTopic, codec };
 }
 
-async function send(topic: string, codec: AvroCodec, events: TestEvent[]): Promise<void> {
-  await producer.send({
-    topic,
-    acks: -1,
-    messages: events.map((event) => ({
-      key: event.orderId,
-      value: codec.encode(`${topic}-value`, event),
-      headers: envelopeHeaders(event.envelope),
-    })),
-  });
-}
+const send = (topic: string, codec: AvroCodec, events: TestEvent[]) =>
+  produceEvents(producer, codec, topic, events);
 
 async function consume(
   options: Pick<StartEventConsumerOptions, 'codec' | 'consumerGroup' | 'observer' | 'savepointPerEvent'> & {

@@ -1,6 +1,5 @@
 import type { Consumer, Producer } from 'kafkajs';
 import { waitFor } from '@platform/testing';
-import { envelopeHeaders } from '../codec/envelope-headers';
 import type { AvroCodec } from '../codec/avro-codec';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
 import { createIdempotentProducer } from '../kafka/kafka-settings';
@@ -9,6 +8,7 @@ import {
   createTestDatabase,
   createTestTopics,
   deleteTopics,
+  produceEvents,
   quietKafka,
   testEvent,
   uniqueName,
@@ -46,19 +46,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function send(event: TestEvent): Promise<void> {
-  await producer.send({
-    topic,
-    acks: -1,
-    messages: [
-      {
-        key: event.orderId,
-        value: codec.encode(`${topic}-value`, event),
-        headers: envelopeHeaders(event.envelope),
-      },
-    ],
-  });
-}
+const send = (event: TestEvent) => produceEvents(producer, codec, topic, [event]);
 
 const applied = async (event: TestEvent) =>
   (await database.pool.query('SELECT 1 FROM effects WHERE event_id = $1', [event.envelope.eventId]))

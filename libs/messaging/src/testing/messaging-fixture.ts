@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { SchemaType } from '@kafkajs/confluent-schema-registry';
-import type { Kafka } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import pino from 'pino';
 import { createEnvelope, type EventEnvelope } from '@platform/contracts';
@@ -10,6 +10,7 @@ import { localEndpoints } from '@platform/config';
 import { createThrowawayDatabase, uniqueName, waitFor } from '@platform/testing';
 import { migrate } from '@platform/database';
 import { AvroCodec } from '../codec/avro-codec';
+import { envelopeHeaders } from '../codec/envelope-headers';
 import { inTransaction } from '../database/transaction';
 import { createKafka, createSchemaRegistry, type KafkaSettings } from '../kafka/kafka-settings';
 
@@ -181,4 +182,22 @@ export function eventsForKeys(keys: number, perKey: number, prefix = uniqueName(
     for (let k = 0; k < keys; k++) events.push(testEvent(`${prefix}-${k}`, sequence));
   }
   return events;
+}
+
+/** Produces test events straight to a topic (acks=all), as an app's relay would, keyed by orderId. */
+export async function produceEvents(
+  producer: Producer,
+  codec: AvroCodec,
+  topic: string,
+  events: TestEvent[],
+): Promise<void> {
+  await producer.send({
+    topic,
+    acks: -1,
+    messages: events.map((event) => ({
+      key: event.orderId,
+      value: codec.encode(`${topic}-value`, event),
+      headers: envelopeHeaders(event.envelope),
+    })),
+  });
 }
