@@ -14,6 +14,9 @@ percentiles and the CPU each process spent, beside a pgbench run of the same mom
   --pgbench-seconds S  duration of the baseline pgbench -N -c 8 -j 2 run (default 10)
   --no-pgbench         skip the baseline (no ratio in the report)
   --json               one JSON object on stdout instead of tables
+
+With KAFKA_JMX_PORT set (and the broker started with it: KAFKA_JMX_PORT=9999 npm run infra:up), it
+also reports the broker's requests per order by kind.
   -h, --help           this text`;
 
 export interface OrdersBenchArgs {

@@ -5,6 +5,8 @@ import { COMPONENTS, type CpuFigures } from './platform-cpu';
 
 export interface RateRun extends LoadResult {
   cpuSecondsPer1000Orders: CpuFigures;
+  /** Requests the broker served per order, by kind (with KAFKA_JMX_PORT). */
+  brokerRequestsPerOrder?: Record<string, number>;
   /** (settled orders/s × 5 commits per order) ÷ pgbench tps of the same run. */
   ratioToPgbench?: number;
 }
@@ -60,6 +62,14 @@ export function formatOrdersBenchReport({ pgbench, runs }: OrdersBenchReport): s
       }),
     ),
   ];
+  const withRequests = runs.filter((run) => run.brokerRequestsPerOrder);
+  if (withRequests.length) {
+    lines.push('', 'Broker requests per order (JMX RequestMetrics)');
+    for (const run of withRequests) {
+      const figures = Object.entries(run.brokerRequestsPerOrder!).map(([request, n]) => `${request} ${n}`);
+      lines.push(`  ${run.offeredPerSecond}/s: ${figures.join(', ')}`);
+    }
+  }
   if (pgbench) {
     lines.push(
       '',

@@ -8,6 +8,7 @@ import { localEndpoints } from '@platform/config';
 import { createKafka } from '@platform/messaging';
 import { measurePgbench, uniqueName } from '@platform/testing';
 import { http, setStock } from '../support/platform-api';
+import { brokerRequestCounts, requestsPerOrder } from './broker-requests';
 import { FinalStateWatcher } from './final-state-watcher';
 import { runOrderLoad } from './order-load';
 import { ORDERS_BENCH_USAGE, OrdersBenchUsageError, parseOrdersBenchArgs } from './orders-bench-args';
@@ -64,6 +65,7 @@ async function main(): Promise<number> {
       // Enough for every order: the run measures the saga's happy path, not stock running out.
       await setStock(sku, Math.ceil(rate * args.durationSeconds * 2));
       progress(`${rate} orders/s for ${args.durationSeconds} s`);
+      const requestsBefore = await brokerRequestCounts();
       const before = cpuSnapshot(processes);
       const result = await runOrderLoad(watcher, {
         sku,
@@ -73,9 +75,15 @@ async function main(): Promise<number> {
         settleTimeoutSeconds: args.settleTimeoutSeconds,
       });
       const after = cpuSnapshot(processes);
+      const requestsAfter = await brokerRequestCounts();
       report.runs.push({
         ...result,
         cpuSecondsPer1000Orders: cpuPerThousandOrders(before, after, result.orders.accepted),
+        ...(requestsBefore && requestsAfter
+          ? {
+              brokerRequestsPerOrder: requestsPerOrder(requestsBefore, requestsAfter, result.orders.accepted),
+            }
+          : {}),
         ...(report.pgbench
           ? {
               ratioToPgbench:
