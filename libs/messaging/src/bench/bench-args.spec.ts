@@ -4,7 +4,7 @@ it('reads the flags, with defaults for what is not given', () => {
   expect(parseBenchArgs(['--events', '2000', '--json', '--batch-size', '100'])).toEqual({
     events: 2000,
     batchSize: 100,
-    writers: 4,
+    writers: 8,
     keys: 100,
     json: true,
     skipBaselines: false,

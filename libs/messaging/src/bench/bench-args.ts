@@ -4,7 +4,7 @@ export const BENCH_USAGE = `usage: npm run bench:messaging -- --events N [option
 
   --events N              events to send through outbox → relay → Kafka → inbox (required)
   --batch-size B          outbox relay batch size (default 500)
-  --writers W             concurrent writers, one transaction per event (default 4)
+  --writers W             concurrent writers, one transaction per event (default 8, as pgbench's clients)
   --keys K                distinct partition keys the events are spread over (default 100)
   --json                  one JSON object on stdout instead of tables
   --skip-baselines        only the pipeline; no kafka-producer-perf-test, no pgbench
@@ -36,7 +36,7 @@ export function parseBenchArgs(args: string[], { eventsRequired = true } = {}): 
       options: {
         events: { type: 'string' },
         'batch-size': { type: 'string', default: '500' },
-        writers: { type: 'string', default: '4' },
+        writers: { type: 'string', default: '8' },
         keys: { type: 'string', default: '100' },
         json: { type: 'boolean', default: false },
         'skip-baselines': { type: 'boolean', default: false },

@@ -8,6 +8,7 @@ import { inTransaction, type Transaction } from '../database/transaction';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
 import { createIdempotentProducer } from '../kafka/kafka-settings';
 import type { Logger } from '../logger';
+import type { OutboxWakeup } from '../outbox/outbox';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import {
   createTestDatabase,
@@ -52,14 +53,15 @@ export interface PipelineResult {
 
 /**
  * Sends events through the whole path an app's events take (outbox insert in the writer's own
- * transaction, NOTIFY, relay, Kafka, consumer group, inbox transaction) on a throwaway database and
+ * transaction, relay wake-up, Kafka, consumer group, inbox transaction) on a throwaway database and
  * topic, all in this process, and removes both afterwards. Latency is measured per event with one
  * clock: the writer stamps occurredAt, and the consumer notes the time its transaction committed.
  */
 export async function runPipelineBench(options: PipelineBenchOptions): Promise<PipelineResult> {
   const { kafka, events, writers, keys, batchSize, logger, signal, onProgress } = options;
   const cleanup: { name: string; run: () => Promise<unknown> }[] = [];
-  const database = await createTestDatabase('messaging-bench');
+  // Every writer holds a connection for its transaction; the relay and the consumer need theirs too.
+  const database = await createTestDatabase('messaging-bench', { poolSize: writers + 4 });
   cleanup.push({ name: 'drop the database', run: () => database.drop() });
   try {
     const topic = uniqueName('bench.test-event');
@@ -112,7 +114,16 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
 
     const startedAt = Date.now();
     const enqueued = { count: 0 };
-    const enqueue = enqueueAll({ pool: database.pool, topic, events, writers, keys, enqueued, signal });
+    const enqueue = enqueueAll({
+      pool: database.pool,
+      wakeup: relay,
+      topic,
+      events,
+      writers,
+      keys,
+      enqueued,
+      signal,
+    });
     const enqueuedAt = enqueue.then(() => Date.now());
     // A writer's failure is reported by waitForAllProcessed; this derived promise must not crash the process first.
     enqueuedAt.catch(() => undefined);
@@ -162,9 +173,14 @@ async function applyEffect(event: TestEvent, tx: Transaction): Promise<void> {
   ]);
 }
 
-/** Writers share one counter; each event is its own transaction, as in an app's request handler. */
+/**
+ * Writers share one counter; each event is its own transaction, as in an app's request handler,
+ * and, as in an app, the commit wakes the relay of the same process directly instead of sending a
+ * NOTIFY (which would serialise the writers' commits).
+ */
 async function enqueueAll(options: {
   pool: Pool;
+  wakeup: OutboxWakeup;
   topic: string;
   events: number;
   writers: number;
@@ -172,7 +188,7 @@ async function enqueueAll(options: {
   enqueued: { count: number };
   signal: AbortSignal | undefined;
 }): Promise<void> {
-  const { pool, topic, events, writers, keys, enqueued, signal } = options;
+  const { pool, wakeup, topic, events, writers, keys, enqueued, signal } = options;
   const keyPrefix = uniqueName('bench-key');
   const sequences = new Array<number>(keys).fill(0);
   let next = 0;
@@ -183,7 +199,9 @@ async function enqueueAll(options: {
       sequences[k] = sequences[k]! + 1;
       // Created right before its transaction: occurredAt is the enqueue time.
       const event = testEvent(`${keyPrefix}-${k}`, sequences[k]!);
-      await inTransaction(pool, async (tx) => tx.enqueue({ topic, key: event.orderId, event }));
+      await inTransaction(pool, async (tx) => tx.enqueue({ topic, key: event.orderId, event }), {
+        wakeup,
+      });
       enqueued.count += 1;
     }
   };

@@ -61,7 +61,10 @@ export function quietKafka(settings: KafkaSettings = kafkaSettings()): Kafka {
 }
 
 /** A database of its own, migrated with the messaging tables, dropped by `drop()`. */
-export async function createTestDatabase(prefix = 'messaging-test'): Promise<{
+export async function createTestDatabase(
+  prefix = 'messaging-test',
+  { poolSize = 10 }: { poolSize?: number } = {},
+): Promise<{
   url: string;
   pool: Pool;
   drop: () => Promise<void>;
@@ -71,7 +74,7 @@ export async function createTestDatabase(prefix = 'messaging-test'): Promise<{
     databaseUrl: database.url,
     migrationSets: [{ dir: MESSAGING_MIGRATIONS, table: 'messaging_migrations' }],
   });
-  const pool = new Pool({ connectionString: database.url, max: 10 });
+  const pool = new Pool({ connectionString: database.url, max: poolSize });
   return {
     url: database.url,
     pool,
