@@ -1,5 +1,5 @@
 import { EVENT_CATALOGUE } from '../catalogue/event-catalogue';
-import type { AvroRecordSchema } from '../schemas/avro-schema';
+import type { AvroComplexSchema, AvroRecordSchema } from '../schemas/avro-schema';
 
 /**
  * The schemas of events as they were at version 1, for tests that play an app still built against
@@ -20,7 +20,7 @@ export function orderCancelledVersion1(
   return {
     ...schema,
     fields: schema.fields.map((field) => {
-      const type = field.type as { type?: string; symbols?: string[] };
+      const type = field.type as AvroComplexSchema;
       return field.name === 'reason' && type.type === 'enum'
         ? { ...field, type: { ...type, symbols: type.symbols!.filter((s) => s !== 'TIMED_OUT') } }
         : field;
