@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { Transactions } from '@platform/messaging-nest';
 import { decideAndApply } from '../domain';
 import { OrderMetrics } from '../order-metrics';
@@ -18,7 +24,7 @@ const BATCH = 100;
  * sweep then finds it final) or waits and finds it cancelled (and compensates the reply).
  */
 @Injectable()
-export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeadlineSweep.name);
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -35,7 +41,8 @@ export class DeadlineSweep implements OnApplicationBootstrap, OnApplicationShutd
     this.schedule(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database pools close: a sweep in flight commits or rolls back, none starts. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
