@@ -104,17 +104,23 @@ export class OrderRepository {
     tx: Transaction,
     now: Date,
     limit: number,
-  ): Promise<{ orderId: string; correlationId: string }[]> {
-    const { rows } = await tx.query<{ order_id: string; correlation_id: string }>(
-      `SELECT order_id, correlation_id
-         FROM orders
-        WHERE status = 'PENDING' AND deadline_at <= $1
-        ORDER BY deadline_at
+  ): Promise<{ orderId: string; placed: { eventId: string; correlationId: string } }[]> {
+    const { rows } = await tx.query<{ order_id: string; correlation_id: string; placed_event_id: string }>(
+      `SELECT o.order_id, o.correlation_id,
+              (SELECT h.event_id FROM order_history h
+                WHERE h.order_id = o.order_id AND h.event_type = 'OrderPlaced'
+                ORDER BY h.id LIMIT 1) AS placed_event_id
+         FROM orders o
+        WHERE o.status = 'PENDING' AND o.deadline_at <= $1
+        ORDER BY o.deadline_at
         LIMIT $2
-          FOR UPDATE SKIP LOCKED`,
+          FOR UPDATE OF o SKIP LOCKED`,
       [now, limit],
     );
-    return rows.map((row) => ({ orderId: row.order_id, correlationId: row.correlation_id }));
+    return rows.map((row) => ({
+      orderId: row.order_id,
+      placed: { eventId: row.placed_event_id, correlationId: row.correlation_id },
+    }));
   }
 
   /** How many orders are still PENDING past their deadline: the sweep's backlog, for the metrics. */

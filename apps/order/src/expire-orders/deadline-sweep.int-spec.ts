@@ -93,13 +93,21 @@ it('three instances sweeping at once cancel each order past its deadline exactly
   const byId = new Map(rows.map((row) => [row.order_id, row]));
   for (const orderId of due) expect(byId.get(orderId)).toMatchObject({ status: 'CANCELLED', cancellation_reason: 'TIMED_OUT' });
   for (const orderId of notYet) expect(byId.get(orderId)).toMatchObject({ status: 'PENDING' });
-  const outbox = await query<{ message_key: string; payload: { reason: string; envelope: { correlationId: string } } }>(
+  const outbox = await query<{
+    message_key: string;
+    payload: { reason: string; envelope: { correlationId: string; causationId: string } };
+  }>(
     `SELECT message_key, payload FROM outbox_messages WHERE event_type = 'OrderCancelled'`,
   );
   expect(outbox).toHaveLength(due.length);
   expect(new Set(outbox.map((row) => row.message_key))).toEqual(new Set(due));
   expect(outbox.every((row) => row.payload.reason === 'TIMED_OUT')).toBe(true);
   expect(outbox.every((row) => row.payload.envelope.correlationId.startsWith('corr-'))).toBe(true);
+  const placedIds = await query<{ order_id: string; event_id: string }>(
+    `SELECT order_id, event_id FROM order_history WHERE event_type = 'OrderPlaced'`,
+  );
+  const placedIdOf = new Map(placedIds.map((row) => [row.order_id, row.event_id]));
+  for (const row of outbox) expect(row.payload.envelope.causationId).toBe(placedIdOf.get(row.message_key));
   const history = await query<{ count: string }>(
     `SELECT count(*) AS count FROM order_history WHERE event_type = 'OrderCancelled'`,
   );

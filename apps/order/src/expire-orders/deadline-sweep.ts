@@ -55,11 +55,12 @@ export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationS
       const batch = await this.transactions.run(async (tx) => {
         const due = await this.orders.claimPastDeadline(tx, now, BATCH);
         let expired = 0;
-        for (const { orderId, correlationId } of due) {
+        for (const { orderId, placed } of due) {
           const state = await this.orders.loadForUpdate(tx, orderId);
           const { state: next, events } = decideAndApply({ type: 'ExpireOrder', orderId, now }, state);
           if (events.length === 0 || !next) continue;
-          const outgoing = toOutgoingEvents(events, { correlationId, now: () => now });
+          // Caused by the OrderPlaced whose deadline passed: the trace shows where the cancellation came from.
+          const outgoing = toOutgoingEvents(events, { cause: placed, now: () => now });
           await this.orders.update(tx, next, outgoing.map((o) => o.event.envelope));
           tx.enqueue(...outgoing);
           this.metrics.settled(next, now);
