@@ -102,7 +102,7 @@ export function orderStory(
   if (outcome === 'timed-out') {
     // Payment was down past the deadline: the order timed out, inventory released on OrderCancelled,
     // and the authorization payment gave once it was back was refunded at the order's request.
-    const cancelled = add('OrderCancelled', undefined, {
+    const cancelled = add('OrderCancelled', placed, {
       customerId,
       total: TOTAL,
       reason: 'TIMED_OUT',
