@@ -109,7 +109,7 @@ it('payment down past the deadline, then back: TIMED_OUT, stock released, the la
     for (const once of ['OrderCancelled', 'StockReleased', 'PaymentAuthorized', 'PaymentRefunded'])
       expect([once, countOf(orderId, once)]).toEqual([once, 1]);
     expect(countOf(orderId, 'OrderConfirmed')).toBe(0);
-    // The cancellation names its cause, the order whose deadline passed; the refund names the late authorization.
+    // The cancellation names its cause, the order whose deadline passed; one correlation id throughout.
     const [placed] = observer().eventsOf(orderId);
     const byType = (type: string) => observer().eventsOf(orderId).find((e) => e.eventType === type)!;
     expect(byType('OrderCancelled').envelope.causationId).toBe(placed!.envelope.eventId);
