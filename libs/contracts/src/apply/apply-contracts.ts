@@ -33,7 +33,7 @@ export interface SubjectOutcome {
   id: number;
   /** The registry's version number of the schema. */
   version: number;
-  /** The version the catalogue puts in envelopes; differs from `version` when someone forgot to bump it. */
+  /** The version the catalogue puts in envelopes; below `version` when someone forgot to bump it (above it in a registry that never held the earlier versions). */
   catalogueVersion: number;
   /** False when the subject already held exactly this schema. */
   registered: boolean;
