@@ -72,6 +72,7 @@ describe('inventory against its database', () => {
       lines: priced,
       total: { amountMinor: priced.reduce((sum, line) => sum + line.quantity * 250, 0), currency: 'EUR' },
       paymentMethod: 'tok_chargeDeclined',
+      channel: 'mobile',
     };
   }
 
@@ -283,5 +284,37 @@ describe('inventory against its database', () => {
       'nothing-to-release',
     );
     expect(await outboxFor(orderId)).toEqual([]);
+  });
+
+  it('records the channel OrderPlaced version 2 carries on the reservation', async () => {
+    await setLevel('CAP-1', 1);
+    const placed = orderPlaced([{ sku: 'CAP-1', quantity: 1 }]);
+    await inTransaction((tx) => reserve.apply(tx, placed));
+
+    expect(await reservations.find(prisma, placed.orderId)).toMatchObject({ status: 'HELD', channel: 'mobile' });
+  });
+
+  it('gives the stock back once whichever of OrderCancelled and ReleaseStock comes first', async () => {
+    await setLevel('KITE-1', 3);
+    const placed = orderPlaced([{ sku: 'KITE-1', quantity: 3 }]);
+    const cancelled = {
+      envelope: envelopeFor('OrderCancelled', { correlationId: placed.envelope.correlationId }),
+      orderId: placed.orderId,
+    };
+    const releaseCommand = {
+      envelope: envelopeFor('ReleaseStock', { correlationId: placed.envelope.correlationId }),
+      orderId: placed.orderId,
+    };
+    // Inventory was down past the deadline: OrderCancelled is handled before the late OrderPlaced.
+    expect(await inTransaction((tx) => release.apply(tx, cancelled))).toBe('nothing-to-release');
+    await inTransaction((tx) => reserve.apply(tx, placed));
+    expect(await levelOf('KITE-1')).toBe(0);
+
+    expect(await inTransaction((tx) => release.apply(tx, releaseCommand))).toBe('released');
+    expect(await inTransaction((tx) => release.apply(tx, cancelled))).toBe('nothing-to-release');
+
+    expect(await levelOf('KITE-1')).toBe(3);
+    const events = await outboxFor(placed.orderId);
+    expect(events.map((e) => e.event_type)).toEqual(['StockReserved', 'StockReleased']);
   });
 });

@@ -23,7 +23,7 @@ export class InventoryModule {
           app: 'inventory',
           config,
           prisma: PrismaService,
-          consumes: ['OrderPlaced', 'PaymentDeclined'],
+          consumes: ['OrderPlaced', 'PaymentDeclined', 'OrderCancelled', 'ReleaseStock'],
           produces: ['StockReserved', 'StockRejected', 'StockReleased'],
           permanentErrors: [DomainError],
           // Reservations lock stock rows shared by every order naming the SKU, in SKU order per order

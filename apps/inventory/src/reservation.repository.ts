@@ -4,6 +4,8 @@ import type { Reservation, StockLevels, StockLine } from './domain';
 import type { PrismaClient } from './generated/prisma/client';
 
 export interface ReservationView extends Reservation {
+  /** Where the order was placed, from OrderPlaced version 2 (`api` for version-1 events). */
+  channel: string;
   createdAt: Date;
   releasedAt: Date | null;
 }
@@ -42,6 +44,7 @@ export class ReservationRepository {
     return {
       orderId: row.orderId,
       status: row.status === 'RELEASED' ? 'RELEASED' : 'HELD',
+      channel: row.channel,
       lines: row.lines.map(({ sku, quantity }) => ({ sku, quantity })),
       createdAt: row.createdAt,
       releasedAt: row.releasedAt,
@@ -53,7 +56,6 @@ export class ReservationRepository {
     return rowCount === 1;
   }
 
-  /** Records stock held for an order: the lines are what a release will give back. */
   /**
    * Holds stock for an order, in one statement: the reservation, its lines, and the stock levels
    * the domain computed from the locked ones (`levels`, for the SKUs in `lines`).
@@ -62,14 +64,15 @@ export class ReservationRepository {
     tx: Transaction,
     {
       orderId,
+      channel,
       lines,
       levels,
       now,
-    }: { orderId: string; lines: readonly StockLine[]; levels: StockLevels; now: Date },
+    }: { orderId: string; channel: string; lines: readonly StockLine[]; levels: StockLevels; now: Date },
   ): Promise<void> {
     await tx.query(
       `WITH reservation AS (
-         INSERT INTO reservations (order_id, status, created_at) VALUES ($1, 'HELD', $2)
+         INSERT INTO reservations (order_id, status, created_at, channel) VALUES ($1, 'HELD', $2, $7)
        ), reserved_lines AS (
          INSERT INTO reservation_lines (order_id, line_no, sku, quantity)
          SELECT $1, line_no, sku, quantity
@@ -82,6 +85,7 @@ export class ReservationRepository {
         lines.map((line) => line.sku),
         lines.map((line) => line.quantity),
         ...levelColumns(lines, levels),
+        channel,
       ],
     );
   }

@@ -4,6 +4,7 @@ import { MESSAGING_MIGRATIONS_DIR, MESSAGING_MIGRATIONS_TABLE } from '@platform/
 import { Pool } from 'pg';
 import { Transactions } from '@platform/messaging-nest';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '@platform/testing';
+import { DeadlineSettings } from './expire-orders/deadline-settings';
 import { IdempotencyKeys } from './idempotency-keys';
 import { OrderRepository } from './order.repository';
 import { OrderPlacement } from './place-order/order-placement';
@@ -20,6 +21,7 @@ const request: PlaceOrderRequest = {
   customerId: 'alice@example.com',
   currency: 'EUR',
   paymentMethod: 'tok_visa',
+  channel: 'web',
   lines: [
     { sku: 'SKU-1', quantity: 2, unitPriceMinor: 1299 },
     { sku: 'SKU-2', quantity: 1, unitPriceMinor: 500 },
@@ -39,6 +41,7 @@ beforeAll(async () => {
   prisma = new PrismaService(pool);
   placeOrder = new PlaceOrderHandler(
     new OrderPlacement(new Transactions(pool), new OrderRepository(), new IdempotencyKeys()),
+    new DeadlineSettings(15 * 60_000, 1_000),
   );
 });
 

@@ -1,6 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceModule, type ServiceConfig } from '@platform/messaging-nest';
+import { ServiceModule } from '@platform/messaging-nest';
 import { DomainError } from './domain';
+import { DeadlineSettings } from './expire-orders/deadline-settings';
+import { DeadlineSweep } from './expire-orders/deadline-sweep';
+import type { OrderConfig } from './order-config';
+import { OrderMetrics } from './order-metrics';
 import { GetOrderController } from './get-order/get-order.controller';
 import { OrderQueries } from './get-order/order-queries';
 import { IdempotencyKeys } from './idempotency-keys';
@@ -14,7 +18,7 @@ import { SagaReactionsController } from './react-to-saga/saga-reactions.controll
 /** The order service's composition root. */
 @Module({})
 export class OrderModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: OrderConfig): DynamicModule {
     return {
       module: OrderModule,
       imports: [
@@ -22,13 +26,32 @@ export class OrderModule {
           app: 'order',
           config,
           prisma: PrismaService,
-          consumes: ['StockReserved', 'StockRejected', 'PaymentAuthorized', 'PaymentDeclined'],
-          produces: ['OrderPlaced', 'OrderConfirmed', 'OrderCancelled'],
+          consumes: [
+            'StockReserved',
+            'StockRejected',
+            'StockReleased',
+            'PaymentAuthorized',
+            'PaymentDeclined',
+            'PaymentRefunded',
+          ],
+          produces: ['OrderPlaced', 'OrderConfirmed', 'OrderCancelled', 'ReleaseStock', 'RefundPayment'],
           permanentErrors: [DomainError],
         }),
       ],
       controllers: [PlaceOrderController, GetOrderController, SagaReactionsController],
-      providers: [OrderRepository, IdempotencyKeys, OrderQueries, OrderPlacement, PlaceOrderHandler],
+      providers: [
+        OrderRepository,
+        IdempotencyKeys,
+        OrderQueries,
+        OrderPlacement,
+        PlaceOrderHandler,
+        OrderMetrics,
+        DeadlineSweep,
+        {
+          provide: DeadlineSettings,
+          useValue: new DeadlineSettings(config.ORDER_DEADLINE_SECONDS * 1000, config.ORDER_DEADLINE_SWEEP_MS),
+        },
+      ],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@platform/contracts';
 import type { Transaction } from '@platform/messaging';
+import type { Pool } from 'pg';
 import type { CancellationReason, Order, OrderState } from './domain';
 
 interface OrderRow {
@@ -14,6 +15,7 @@ interface OrderRow {
   cancellation_detail: string | null;
   payment_id: string | null;
   placed_at: Date;
+  deadline_at: Date;
   stock_reserved_at: Date | null;
   confirmed_at: Date | null;
   cancelled_at: Date | null;
@@ -57,8 +59,8 @@ export class OrderRepository {
     );
     await tx.query(
       `WITH new_orders AS (
-         INSERT INTO orders (order_id, customer_id, status, currency, total_minor, payment_method, correlation_id, placed_at)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::timestamptz[])
+         INSERT INTO orders (order_id, customer_id, status, currency, total_minor, payment_method, correlation_id, placed_at, deadline_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::timestamptz[], $19::timestamptz[])
        ), new_lines AS (
          INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_minor)
          SELECT * FROM unnest($9::text[], $10::int[], $11::text[], $12::int[], $13::bigint[])
@@ -87,8 +89,47 @@ export class OrderRepository {
         history.map(({ envelope }) => envelope.eventType),
         history.map(({ envelope }) => envelope.source),
         history.map(({ envelope }) => new Date(envelope.occurredAt)),
+        placed.map(({ order }) => order.deadlineAt),
       ],
     );
+  }
+
+  /**
+   * Claims PENDING orders whose deadline has passed, oldest deadline first, locking their rows until
+   * the caller's transaction ends. SKIP LOCKED: an order another instance's sweep is cancelling, or a
+   * consumer is settling right now, is left to it rather than waited for, so each deadline fires once
+   * however many instances sweep, and a reply being applied wins over the sweep or loses cleanly.
+   */
+  async claimPastDeadline(
+    tx: Transaction,
+    now: Date,
+    limit: number,
+  ): Promise<{ orderId: string; placed: { eventId: string; correlationId: string } }[]> {
+    const { rows } = await tx.query<{ order_id: string; correlation_id: string; placed_event_id: string }>(
+      `SELECT o.order_id, o.correlation_id,
+              (SELECT h.event_id FROM order_history h
+                WHERE h.order_id = o.order_id AND h.event_type = 'OrderPlaced'
+                ORDER BY h.id LIMIT 1) AS placed_event_id
+         FROM orders o
+        WHERE o.status = 'PENDING' AND o.deadline_at <= $1
+        ORDER BY o.deadline_at
+        LIMIT $2
+          FOR UPDATE OF o SKIP LOCKED`,
+      [now, limit],
+    );
+    return rows.map((row) => ({
+      orderId: row.order_id,
+      placed: { eventId: row.placed_event_id, correlationId: row.correlation_id },
+    }));
+  }
+
+  /** How many orders are still PENDING past their deadline: the sweep's backlog, for the metrics. */
+  async countPastDeadline(db: Pool, now: Date): Promise<number> {
+    const { rows } = await db.query<{ count: string }>(
+      `SELECT count(*) AS count FROM orders WHERE status = 'PENDING' AND deadline_at <= $1`,
+      [now],
+    );
+    return Number(rows[0]?.count ?? 0);
   }
 
   /**
@@ -155,6 +196,7 @@ function toOrder(row: OrderRow): Order {
     total: { amountMinor: Number(row.total_minor), currency: row.currency },
     paymentMethod: row.payment_method,
     placedAt: row.placed_at,
+    deadlineAt: row.deadline_at,
     stockReservedAt: row.stock_reserved_at,
   };
   switch (row.status) {

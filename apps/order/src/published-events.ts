@@ -19,6 +19,7 @@ export function toOutgoingEvents(events: OrderEvent[], envelope: EnvelopeOptions
             })),
             total: { ...event.total },
             paymentMethod: event.paymentMethod,
+            channel: event.channel,
           },
           envelope,
         );
@@ -38,6 +39,14 @@ export function toOutgoingEvents(events: OrderEvent[], envelope: EnvelopeOptions
             reason: event.reason,
             detail: event.detail,
           },
+          envelope,
+        );
+      case 'StockReleaseRequested':
+        return outgoingEvent('ReleaseStock', { orderId: event.orderId }, envelope);
+      case 'PaymentRefundRequested':
+        return outgoingEvent(
+          'RefundPayment',
+          { orderId: event.orderId, paymentId: event.paymentId, amount: { ...event.amount } },
           envelope,
         );
       default:

@@ -15,6 +15,7 @@ import { TEST_CARDS } from './domain';
 import { PaymentQueries } from './get-payment/payment-queries';
 import { PaymentRepository } from './payment.repository';
 import { PrismaService } from './prisma.service';
+import { RefundPaymentHandler } from './refund-payment/refund-payment.handler';
 
 interface OutboxRow {
   topic: string;
@@ -27,6 +28,7 @@ let database: ThrowawayDatabase;
 let pool: Pool;
 let prisma: PrismaService;
 let authorize: AuthorizePaymentHandler;
+let refund: RefundPaymentHandler;
 
 const total = { amountMinor: 4497, currency: 'EUR' };
 
@@ -66,6 +68,7 @@ beforeAll(async () => {
   pool = new Pool({ connectionString: database.url });
   prisma = new PrismaService(pool);
   authorize = new AuthorizePaymentHandler(new PaymentRepository());
+  refund = new RefundPaymentHandler(new PaymentRepository());
 });
 
 afterAll(async () => {
@@ -196,4 +199,50 @@ it('shows an order’s payment by order and by payment id', async () => {
   expect(await queries.findOne(items[0]!.paymentId)).toEqual(items[0]);
   expect(await queries.listByOrder(randomUUID())).toEqual({ items: [] });
   expect(await queries.findOne(randomUUID())).toBeUndefined();
+});
+
+describe('refunds of cancelled orders', () => {
+  /** OrderCancelled or RefundPayment, delivered the way the consumer does: once per eventId. */
+  function deliverCancellation(orderId: string, as: 'OrderCancelled' | 'RefundPayment') {
+    const envelope = envelopeFor(as, { correlationId: `corr-${orderId}` });
+    return processOnce(pool, 'payment-service', EVENT_CATALOGUE[as].topic, envelope, (tx) =>
+      refund.execute(tx, { orderId, envelope }).then(() => undefined),
+    );
+  }
+
+  it('refunds an authorized payment once, on OrderCancelled and again on RefundPayment, with one PaymentRefunded', async () => {
+    const orderId = randomUUID();
+    await deliver(stockReserved(orderId));
+
+    await deliverCancellation(orderId, 'OrderCancelled');
+    await deliverCancellation(orderId, 'RefundPayment');
+
+    expect(await prisma.payment.findMany({ where: { orderId } })).toEqual([
+      expect.objectContaining({ status: 'REFUNDED', refundedAt: expect.any(Date) }),
+    ]);
+    const outbox = await outboxOf(orderId);
+    expect(outbox.map((row) => row.event_type)).toEqual(['PaymentAuthorized', 'PaymentRefunded']);
+    expect(outbox[1]).toMatchObject({
+      topic: 'payments.payment-refunded',
+      payload: { orderId, amount: total },
+    });
+  });
+
+  it('refunds an authorization that came after OrderCancelled when RefundPayment asks', async () => {
+    const orderId = randomUUID();
+    await deliverCancellation(orderId, 'OrderCancelled');
+    await deliver(stockReserved(orderId));
+    await deliverCancellation(orderId, 'RefundPayment');
+
+    const outbox = await outboxOf(orderId);
+    expect(outbox.map((row) => row.event_type)).toEqual(['PaymentAuthorized', 'PaymentRefunded']);
+  });
+
+  it('refunds nothing for a declined payment', async () => {
+    const orderId = randomUUID();
+    await deliver(stockReserved(orderId, 'tok_chargeDeclined'));
+    await deliverCancellation(orderId, 'OrderCancelled');
+
+    expect((await outboxOf(orderId)).map((row) => row.event_type)).toEqual(['PaymentDeclined']);
+  });
 });

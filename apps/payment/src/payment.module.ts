@@ -6,6 +6,8 @@ import { GetPaymentController } from './get-payment/get-payment.controller';
 import { PaymentQueries } from './get-payment/payment-queries';
 import { PaymentRepository } from './payment.repository';
 import { PrismaService } from './prisma.service';
+import { CancellationsController } from './refund-payment/cancellations.controller';
+import { RefundPaymentHandler } from './refund-payment/refund-payment.handler';
 import { TestCardsController } from './test-cards/test-cards.controller';
 
 /** The payment service's composition root. */
@@ -19,12 +21,12 @@ export class PaymentModule {
           app: 'payment',
           config,
           prisma: PrismaService,
-          consumes: ['StockReserved'],
-          produces: ['PaymentAuthorized', 'PaymentDeclined'],
+          consumes: ['StockReserved', 'OrderCancelled', 'RefundPayment'],
+          produces: ['PaymentAuthorized', 'PaymentDeclined', 'PaymentRefunded'],
         }),
       ],
-      controllers: [GetPaymentController, TestCardsController, StockReservedController],
-      providers: [PaymentRepository, PaymentQueries, AuthorizePaymentHandler],
+      controllers: [GetPaymentController, TestCardsController, StockReservedController, CancellationsController],
+      providers: [PaymentRepository, PaymentQueries, AuthorizePaymentHandler, RefundPaymentHandler],
     };
   }
 }

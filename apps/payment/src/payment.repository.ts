@@ -7,9 +7,10 @@ interface PaymentRow {
   order_id: string;
   amount_minor: string;
   currency: string;
-  status: 'AUTHORIZED' | 'DECLINED';
+  status: 'AUTHORIZED' | 'DECLINED' | 'REFUNDED';
   decline_reason: string | null;
   decided_at: Date;
+  refunded_at: Date | null;
 }
 
 /** Loads and saves payments, one per order, inside the consumer's transaction (plain SQL: it runs for every order). */
@@ -37,9 +38,22 @@ export class PaymentRepository {
       amount: { amountMinor: Number(row.amount_minor), currency: row.currency },
       decidedAt: row.decided_at,
     };
-    return row.status === 'AUTHORIZED'
-      ? { kind: 'authorized', ...facts }
-      : { kind: 'declined', ...facts, reason: row.decline_reason as DeclineReason };
+    switch (row.status) {
+      case 'AUTHORIZED':
+        return { kind: 'authorized', ...facts };
+      case 'REFUNDED':
+        return { kind: 'refunded', ...facts, refundedAt: row.refunded_at! };
+      default:
+        return { kind: 'declined', ...facts, reason: row.decline_reason as DeclineReason };
+    }
+  }
+
+  /** AUTHORIZED → REFUNDED; the caller holds the order's lock (lockOrder) and checked the status. */
+  async markRefunded(tx: Transaction, paymentId: string, refundedAt: Date): Promise<void> {
+    await tx.query(
+      `UPDATE payments SET status = 'REFUNDED', refunded_at = $2 WHERE payment_id = $1 AND status = 'AUTHORIZED'`,
+      [paymentId, refundedAt],
+    );
   }
 
   async create(

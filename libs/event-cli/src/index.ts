@@ -23,4 +23,5 @@ export { resolveTopics, UnknownTopicError } from './cli/resolve-topics';
 export { runDemo, DEMO_SCENARIOS, DEMO_SKU } from './demo/run-demo';
 export { PlatformClient, PlatformNotRunningError, PlatformRequestError } from './demo/platform-client';
 export { formatTable } from './text/table';
+export { NO_COLORS } from './text/colors';
 export type { Column } from './text/table';

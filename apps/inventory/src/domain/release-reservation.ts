@@ -1,8 +1,9 @@
 import type { StockAdjustment, StockLine } from './stock-level';
 
 /**
- * Gives back what an order held when its payment is declined. A reservation is released at most
- * once: PaymentDeclined may be delivered again, and adding the stock back twice would invent goods.
+ * Gives back what an order held when its payment is declined or the order is cancelled (or asks for
+ * it, after a late StockReserved). A reservation is released at most once: those can all come for
+ * one order, and each may be delivered again; adding the stock back twice would invent goods.
  */
 export interface Reservation {
   readonly orderId: string;
@@ -19,7 +20,10 @@ export type ReleaseDecision =
     }
   | {
       readonly kind: 'nothing-to-release';
-      /** NO_RESERVATION: the order's stock was rejected, so nothing was ever held. */
+      /**
+       * NO_RESERVATION: nothing was ever held (the stock was rejected), or not yet: OrderCancelled can
+       * come before a late OrderPlaced, whose StockReserved the order then answers with ReleaseStock.
+       */
       readonly why: 'NO_RESERVATION' | 'ALREADY_RELEASED';
     };
 

@@ -16,7 +16,7 @@ export class GetReservationController {
   @ApiParam({ name: 'orderId', description: 'The order id from POST /orders' })
   @ApiResponse({
     status: 200,
-    description: '{ orderId, status, lines: [{ sku, quantity }], createdAt, releasedAt }',
+    description: '{ orderId, status, channel, lines: [{ sku, quantity }], createdAt, releasedAt }',
   })
   @ApiResponse({
     status: 404,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PaymentDeclined } from '@platform/contracts';
+import type { EventEnvelope } from '@platform/contracts';
 import type { Transaction } from '@platform/messaging';
 import { applyAdjustments, releaseReservation } from '../domain';
 import { stockReleased } from '../published-events';
@@ -9,8 +9,10 @@ import { StockRepository } from '../stock.repository';
 export type ReleaseOutcome = 'released' | 'nothing-to-release';
 
 /**
- * PaymentDeclined → give back what the order held, once. The levels, the RELEASED mark and
- * StockReleased commit together with the processed-event row.
+ * PaymentDeclined, OrderCancelled or ReleaseStock → give back what the order held, once. The levels,
+ * the RELEASED mark and StockReleased commit together with the processed-event row. The three can
+ * all arrive for one order (a timed-out order whose StockReserved came late gets OrderCancelled and
+ * ReleaseStock); the reservation's status makes every one after the first a no-op.
  */
 @Injectable()
 export class ReleaseStockHandler {
@@ -19,8 +21,12 @@ export class ReleaseStockHandler {
     private readonly reservations: ReservationRepository,
   ) {}
 
-  async apply(tx: Transaction, declined: PaymentDeclined, now = new Date()): Promise<ReleaseOutcome> {
-    const reservation = await this.reservations.findForUpdate(tx, declined.orderId);
+  async apply(
+    tx: Transaction,
+    cause: { orderId: string; envelope: EventEnvelope },
+    now = new Date(),
+  ): Promise<ReleaseOutcome> {
+    const reservation = await this.reservations.findForUpdate(tx, cause.orderId);
     const decision = releaseReservation(reservation);
     if (decision.kind === 'nothing-to-release') return 'nothing-to-release';
 
@@ -29,12 +35,12 @@ export class ReleaseStockHandler {
     const skus = decision.lines.map(({ sku }) => sku);
     const levels = await this.stock.lockLevels(tx, skus);
     await this.reservations.release(tx, {
-      orderId: declined.orderId,
+      orderId: cause.orderId,
       lines: decision.lines,
       levels: applyAdjustments(levels, decision.adjustments),
       now,
     });
-    tx.enqueue(stockReleased(declined.orderId, decision.lines, declined.envelope));
+    tx.enqueue(stockReleased(cause.orderId, decision.lines, cause.envelope));
     return 'released';
   }
 }

@@ -38,6 +38,7 @@ export class ReserveStockHandler {
     }
     await this.reservations.hold(tx, {
       orderId: placed.orderId,
+      channel: placed.channel,
       lines: decision.lines,
       levels: applyAdjustments(levels, decision.adjustments),
       now,

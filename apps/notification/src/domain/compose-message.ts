@@ -29,7 +29,8 @@ export function composeMessage(outcome: OrderOutcome, locale = 'en-US'): Message
           '',
           `We are sorry: your order ${outcome.orderId} (total ${total}) has been cancelled`,
           `because ${reasonInWords(outcome.reason)}.`,
-          // Orders are cancelled only before or instead of an authorization, never after one.
+          // An order is cancelled before or instead of an authorization; one that timed out may have
+          // been authorized late, and that authorization is voided (PaymentRefunded), never captured.
           'You have not been charged.',
           ...(outcome.detail === null ? [] : ['', `Details: ${outcome.detail}`]),
         ].join('\n'),
@@ -51,6 +52,8 @@ export function reasonInWords(reason: CancellationReason): string {
       return 'your card has insufficient funds';
     case 'EXPIRED_CARD':
       return 'your card has expired';
+    case 'TIMED_OUT':
+      return 'we could not confirm it in time';
     default:
       return assertNever(reason);
   }

@@ -8,7 +8,7 @@ export interface Money {
 }
 
 export type CancellationReason =
-  'OUT_OF_STOCK' | 'UNKNOWN_SKU' | 'PAYMENT_DECLINED' | 'INSUFFICIENT_FUNDS' | 'EXPIRED_CARD';
+  'OUT_OF_STOCK' | 'UNKNOWN_SKU' | 'PAYMENT_DECLINED' | 'INSUFFICIENT_FUNDS' | 'EXPIRED_CARD' | 'TIMED_OUT';
 
 export interface OrderConfirmedOutcome {
   readonly kind: 'ORDER_CONFIRMED';

@@ -78,6 +78,7 @@ describe('notifying the customer', () => {
     ['PAYMENT_DECLINED', 'your payment was declined'],
     ['INSUFFICIENT_FUNDS', 'your card has insufficient funds'],
     ['EXPIRED_CARD', 'your card has expired'],
+    ['TIMED_OUT', 'we could not confirm it in time'],
   ] as const)(
     'given cancellation reason %s, when composed, then it says %p',
     (reason: CancellationReason, words) => {

@@ -26,7 +26,9 @@ export {
   type StockShortage,
 } from './order';
 export type {
+  ExpireOrder,
   OrderCommand,
+  RecordCompensation,
   OrderLineInput,
   PlaceOrder,
   PlaceOrderInput,
@@ -41,10 +43,14 @@ export {
   type OrderConfirmed,
   type OrderEvent,
   type OrderPlaced,
+  type PaymentRefundRequested,
+  type StockReleaseRequested,
   type PublishedOrderEvent,
   type StockReservationRecorded,
 } from './order-events';
 export { placeOrder } from './place-order';
+export { cancellationForTimeout, deadlineFor, isPastDeadline } from './deadline';
+export { compensateLateReply } from './late-replies';
 export {
   cancellationForPayment,
   cancellationForStock,

@@ -18,6 +18,10 @@ export interface PlaceOrderInput {
   /** The order's currency; every unit price must be in it. */
   readonly currency: string;
   readonly paymentMethod: string;
+  /** Where the customer placed it (web, mobile, api); travels on OrderPlaced from version 2. */
+  readonly channel: string;
+  /** When the order times out if the saga has not settled it; the service's configured wait after `now`. */
+  readonly deadlineAt: Date;
   readonly now: Date;
 }
 
@@ -56,5 +60,26 @@ export interface RecordPaymentDeclined {
   readonly now: Date;
 }
 
+/** The deadline sweep found the order due: cancel it as TIMED_OUT if it is still PENDING. */
+export interface ExpireOrder {
+  readonly type: 'ExpireOrder';
+  readonly orderId: string;
+  readonly now: Date;
+}
+
+/** Inventory or payment reports that a compensation asked for (or caused by OrderCancelled) is done. */
+export interface RecordCompensation {
+  readonly type: 'RecordCompensation';
+  readonly orderId: string;
+  readonly compensation: 'StockReleased' | 'PaymentRefunded';
+  readonly now: Date;
+}
+
 export type OrderCommand =
-  PlaceOrder | RecordStockReserved | RecordStockRejected | RecordPaymentAuthorized | RecordPaymentDeclined;
+  | PlaceOrder
+  | RecordStockReserved
+  | RecordStockRejected
+  | RecordPaymentAuthorized
+  | RecordPaymentDeclined
+  | ExpireOrder
+  | RecordCompensation;

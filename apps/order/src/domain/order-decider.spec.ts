@@ -8,7 +8,7 @@ import {
 } from './order-events';
 import type { PaymentDeclineReason } from './order';
 import { givenOrder } from './testing/given-order';
-import { later, orderPlaced, placeOrderCommand, placedAt } from './testing/order-fixtures';
+import { deadlineAt, later, orderPlaced, placeOrderCommand, placedAt } from './testing/order-fixtures';
 
 const total = { amountMinor: 3000, currency: 'EUR' };
 
@@ -80,6 +80,7 @@ describe('the order saga', () => {
         total,
         paymentMethod: 'tok_visa',
         placedAt,
+        deadlineAt,
         stockReservedAt: null,
       });
     });
@@ -180,7 +181,10 @@ describe('the order saga', () => {
       givenOrder(orderPlaced, stockReservationRecorded, orderConfirmed).when(command).then([]);
     });
 
-    it.each(lateEvents)('given a CANCELLED order, when %s arrives, then nothing', (_name, command) => {
+    it.each([
+      ['StockRejected', outOfStock],
+      ['PaymentDeclined', paymentDeclined('CARD_DECLINED')],
+    ] as const)('given a CANCELLED order, when %s arrives, then nothing', (_name, command) => {
       givenOrder(orderPlaced, cancelledOutOfStock).when(command).then([]);
       givenOrder(orderPlaced, stockReservationRecorded, cancelledByPayment).when(command).then([]);
     });
@@ -215,5 +219,104 @@ describe('the order saga', () => {
         expect.objectContaining({ code: 'ORDER_NOT_PENDING' }),
       );
     });
+  });
+});
+
+describe('deadlines and late replies', () => {
+  const total = { amountMinor: 3000, currency: 'EUR' };
+  const expire = (now: Date) => ({ type: 'ExpireOrder', orderId: 'order-1', now }) as const;
+  const justBefore = new Date(deadlineAt.getTime() - 1);
+  const timedOut = (detail: string): OrderCancelled => ({
+    type: 'OrderCancelled',
+    orderId: 'order-1',
+    customerId: 'ada@example.com',
+    total,
+    reason: 'TIMED_OUT',
+    detail,
+    cancelledAt: deadlineAt,
+  });
+  const reservedAt: StockReservationRecorded = {
+    type: 'StockReservationRecorded',
+    orderId: 'order-1',
+    reservedAt: later,
+  };
+  const lateStockReserved = { type: 'RecordStockReserved', orderId: 'order-1', now: deadlineAt } as const;
+  const lateAuthorization: RecordPaymentAuthorized = {
+    type: 'RecordPaymentAuthorized',
+    orderId: 'order-1',
+    paymentId: 'pay-1',
+    amount: total,
+    now: deadlineAt,
+  };
+
+  it('given a pending order, when placed, then its deadline is the one it was placed with', () => {
+    expect(givenOrder(orderPlaced).state).toMatchObject({ status: 'PENDING', deadlineAt });
+  });
+
+  it('given a pending order without a reservation, when its deadline passes, then CANCELLED as TIMED_OUT waiting for stock', () => {
+    givenOrder(orderPlaced)
+      .when(expire(deadlineAt))
+      .then([timedOut('No answer for the stock reservation within 900 s')]);
+  });
+
+  it('given stock reserved but no payment, when its deadline passes, then CANCELLED as TIMED_OUT waiting for payment', () => {
+    givenOrder(orderPlaced, reservedAt)
+      .when(expire(deadlineAt))
+      .then([timedOut('No answer for the payment within 900 s')]);
+  });
+
+  it('given a pending order, when the sweep comes before its deadline, then nothing', () => {
+    givenOrder(orderPlaced).when(expire(justBefore)).then([]);
+  });
+
+  it('given a CONFIRMED order, when its deadline passes, then nothing: it settled in time', () => {
+    givenOrder(orderPlaced, orderConfirmed).when(expire(deadlineAt)).then([]);
+  });
+
+  it('given a TIMED_OUT order, when the sweep comes again, then nothing: a deadline fires once', () => {
+    const cancelled = timedOut('No answer for the stock reservation within 900 s');
+    givenOrder(orderPlaced, cancelled).when(expire(new Date(deadlineAt.getTime() + 60_000))).then([]);
+  });
+
+  it('given a TIMED_OUT order, when its StockReserved arrives late, then the stock is released (ReleaseStock)', () => {
+    givenOrder(orderPlaced, timedOut('x'))
+      .when(lateStockReserved)
+      .then([{ type: 'StockReleaseRequested', orderId: 'order-1' }]);
+  });
+
+  it('given a TIMED_OUT order, when its PaymentAuthorized arrives late, then the payment is refunded (RefundPayment)', () => {
+    givenOrder(orderPlaced, reservedAt, timedOut('x'))
+      .when(lateAuthorization)
+      .then([{ type: 'PaymentRefundRequested', orderId: 'order-1', paymentId: 'pay-1', amount: total }]);
+  });
+
+  it('given an order cancelled out of stock, when a PaymentAuthorized arrives anyway, then it is refunded too', () => {
+    givenOrder(orderPlaced, cancelledOutOfStock)
+      .when(lateAuthorization)
+      .then([{ type: 'PaymentRefundRequested', orderId: 'order-1', paymentId: 'pay-1', amount: total }]);
+  });
+
+  it('given an order cancelled by a declined payment, when its StockReserved arrives after, then nothing: inventory releases on PaymentDeclined', () => {
+    const declined: OrderCancelled = { ...cancelledOutOfStock, reason: 'PAYMENT_DECLINED', detail: null };
+    givenOrder(orderPlaced, declined).when(lateStockReserved).then([]);
+  });
+
+  it('given a CONFIRMED order, when StockReserved or PaymentAuthorized comes again, then nothing: it keeps both', () => {
+    givenOrder(orderPlaced, reservedAt, orderConfirmed).when(lateStockReserved).then([]);
+    givenOrder(orderPlaced, reservedAt, orderConfirmed).when(lateAuthorization).then([]);
+  });
+
+  it('given a cancelled order, when inventory or payment reports the compensation done, then nothing but history', () => {
+    for (const compensation of ['StockReleased', 'PaymentRefunded'] as const)
+      givenOrder(orderPlaced, timedOut('x'))
+        .when({ type: 'RecordCompensation', orderId: 'order-1', compensation, now: deadlineAt })
+        .then([]);
+  });
+
+  it('compensations are published and leave the order as it was', () => {
+    const state = givenOrder(orderPlaced, timedOut('x')).state;
+    const { state: next, events } = decideAndApply(lateAuthorization, state);
+    expect(next).toBe(state);
+    expect(events.every(isPublished)).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
 import { assertNever } from './assert-never';
 import { cancellationForPayment, cancellationForStock, type Cancellation } from './cancellation';
+import { cancellationForTimeout, isPastDeadline } from './deadline';
+import { compensateLateReply } from './late-replies';
 import { DomainError } from './domain-error';
 import { moneyEquals } from './money';
 import type { OrderCommand } from './order-commands';
@@ -10,8 +12,9 @@ import { placeOrder } from './place-order';
 /**
  * The order's side of the saga as a decider: `decide` says what happens, `evolve` applies it.
  *
- * Once an order is final, anything inventory or payment still reports about it decides nothing:
- * redeliveries and late events are expected under at-least-once delivery, so they are not errors.
+ * Once an order is final, what inventory or payment still report about it changes nothing, but a
+ * StockReserved or PaymentAuthorized for a CANCELLED order is compensated (see late-replies.ts).
+ * Redeliveries and late events are expected under at-least-once delivery, so they are not errors.
  * Events of one order travel on different topics with no ordering between them, so a payment can
  * be authorized before the order has heard that the stock is reserved; the order is confirmed all
  * the same, and the late StockReserved then finds it final.
@@ -24,8 +27,16 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
     return [placeOrder(command)];
   }
   const order = existing(state, command.orderId);
-  if (order.status !== 'PENDING') return [];
+  if (command.type === 'RecordCompensation') return []; // history only
+  if (order.status !== 'PENDING') {
+    return command.type === 'RecordStockReserved' || command.type === 'RecordPaymentAuthorized'
+      ? compensateLateReply(order, command)
+      : [];
+  }
   switch (command.type) {
+    case 'ExpireOrder':
+      // The sweep may have read the order before a reply settled it or before its time; check again here.
+      return isPastDeadline(order, command.now) ? [cancel(order, cancellationForTimeout(order), command.now)] : [];
     case 'RecordStockReserved':
       if (order.stockReservedAt !== null) return [];
       return [{ type: 'StockReservationRecorded', orderId: order.orderId, reservedAt: command.now }];
@@ -60,7 +71,8 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
 export function evolve(state: OrderState, event: OrderEvent): OrderState {
   switch (event.type) {
     case 'OrderPlaced': {
-      const { type: _type, ...placed } = event;
+      // The channel only travels on the event; the order service keeps no use for it.
+      const { type: _type, channel: _channel, ...placed } = event;
       return { status: 'PENDING', ...placed, stockReservedAt: null };
     }
     case 'StockReservationRecorded':
@@ -80,6 +92,9 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
         detail: event.detail,
         cancelledAt: event.cancelledAt,
       };
+    case 'StockReleaseRequested':
+    case 'PaymentRefundRequested':
+      return state;
     default:
       return assertNever(event);
   }

@@ -4,8 +4,9 @@ import type { CancellationReason, OrderLine } from './order';
 
 /**
  * What the order domain decides. OrderPlaced, OrderConfirmed and OrderCancelled are published (the
- * handler maps them onto the wire events); StockReservationRecorded is progress kept in the order's
- * own history and published nowhere.
+ * handler maps them onto the wire events), and so are the compensations of late replies
+ * (StockReleaseRequested → ReleaseStock, PaymentRefundRequested → RefundPayment);
+ * StockReservationRecorded is progress kept in the order's own history and published nowhere.
  */
 export interface OrderPlaced {
   readonly type: 'OrderPlaced';
@@ -14,7 +15,9 @@ export interface OrderPlaced {
   readonly lines: readonly OrderLine[];
   readonly total: Money;
   readonly paymentMethod: string;
+  readonly channel: string;
   readonly placedAt: Date;
+  readonly deadlineAt: Date;
 }
 
 export interface StockReservationRecorded {
@@ -42,9 +45,29 @@ export interface OrderCancelled {
   readonly cancelledAt: Date;
 }
 
-export type OrderEvent = OrderPlaced | StockReservationRecorded | OrderConfirmed | OrderCancelled;
+/** A StockReserved came for an order already CANCELLED: inventory must give the stock back (ReleaseStock). */
+export interface StockReleaseRequested {
+  readonly type: 'StockReleaseRequested';
+  readonly orderId: string;
+}
 
-export type PublishedOrderEvent = OrderPlaced | OrderConfirmed | OrderCancelled;
+/** A PaymentAuthorized came for an order already CANCELLED: payment must refund it (RefundPayment). */
+export interface PaymentRefundRequested {
+  readonly type: 'PaymentRefundRequested';
+  readonly orderId: string;
+  readonly paymentId: string;
+  readonly amount: Money;
+}
+
+export type OrderEvent =
+  | OrderPlaced
+  | StockReservationRecorded
+  | OrderConfirmed
+  | OrderCancelled
+  | StockReleaseRequested
+  | PaymentRefundRequested;
+
+export type PublishedOrderEvent = Exclude<OrderEvent, StockReservationRecorded>;
 
 /** Which decisions go to the outbox. */
 export function isPublished(event: OrderEvent): event is PublishedOrderEvent {
@@ -52,6 +75,8 @@ export function isPublished(event: OrderEvent): event is PublishedOrderEvent {
     case 'OrderPlaced':
     case 'OrderConfirmed':
     case 'OrderCancelled':
+    case 'StockReleaseRequested':
+    case 'PaymentRefundRequested':
       return true;
     case 'StockReservationRecorded':
       return false;

@@ -3,7 +3,7 @@ import type { Money } from './money';
 /**
  * The order aggregate's state. An order is PENDING from the moment it is placed until the saga
  * settles it: CONFIRMED once its payment is authorized, or CANCELLED with the reason the customer
- * is told. Both are final.
+ * is told (TIMED_OUT when its deadline passes first). Both are final.
  */
 export type OrderStatus = Order['status'];
 
@@ -15,7 +15,7 @@ export interface OrderLine {
 
 /** Why an order was cancelled, in the words of the OrderCancelled event. */
 export type CancellationReason =
-  'OUT_OF_STOCK' | 'UNKNOWN_SKU' | 'PAYMENT_DECLINED' | 'INSUFFICIENT_FUNDS' | 'EXPIRED_CARD';
+  'OUT_OF_STOCK' | 'UNKNOWN_SKU' | 'PAYMENT_DECLINED' | 'INSUFFICIENT_FUNDS' | 'EXPIRED_CARD' | 'TIMED_OUT';
 
 /** Upstream facts the order reacts to, as inventory and payment report them. */
 export type StockRejectionReason = 'OUT_OF_STOCK' | 'UNKNOWN_SKU';
@@ -36,6 +36,8 @@ interface PlacedOrder {
   /** Opaque to the order service: the card token payment will charge. */
   readonly paymentMethod: string;
   readonly placedAt: Date;
+  /** When a still PENDING order is cancelled as TIMED_OUT; fixed when it is placed. */
+  readonly deadlineAt: Date;
   /** Progress only: when inventory reported the stock held; the status stays PENDING. */
   readonly stockReservedAt: Date | null;
 }

@@ -1,6 +1,6 @@
 import { placeOrder } from './place-order';
 import { given } from './testing/given-when-then';
-import { orderPlaced, placeOrderCommand } from './testing/order-fixtures';
+import { orderPlaced, placeOrderCommand, placedAt } from './testing/order-fixtures';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 
@@ -13,6 +13,18 @@ describe('placing an order', () => {
     given(placeOrderCommand({ lines: [{ sku: 'SAMPLE-1', quantity: 3, unitPrice: eur(0) }] }))
       .when(placeOrder)
       .thenIt((placed) => expect(placed.total).toEqual(eur(0)));
+  });
+
+  it('given a deadline no later than the placement, when placed, then INVALID_DEADLINE', () => {
+    given(placeOrderCommand({ deadlineAt: placedAt }))
+      .when(placeOrder)
+      .thenThrows('INVALID_DEADLINE', 'deadlineAt');
+  });
+
+  it('given a blank channel, when placed, then INVALID_CHANNEL', () => {
+    given(placeOrderCommand({ channel: ' ' }))
+      .when(placeOrder)
+      .thenThrows('INVALID_CHANNEL', 'channel');
   });
 
   it('given no lines, when placed, then NO_LINES', () => {

@@ -12,12 +12,16 @@ import type { OrderLine } from './order';
  * prices, and picking one silently would charge the customer something they did not see.
  */
 export function placeOrder(input: PlaceOrderInput): OrderPlaced {
-  const { orderId, customerId, currency, paymentMethod, now } = input;
+  const { orderId, customerId, currency, paymentMethod, channel, deadlineAt, now } = input;
   requireText(orderId, 'INVALID_ORDER_ID', 'orderId');
   requireText(customerId, 'INVALID_CUSTOMER_ID', 'customerId');
   requireText(paymentMethod, 'INVALID_PAYMENT_METHOD', 'paymentMethod');
   if (!isCurrencyCode(currency)) {
     throw new DomainError('INVALID_CURRENCY', `"${currency}" is not an ISO 4217 currency code`, 'currency');
+  }
+  requireText(channel, 'INVALID_CHANNEL', 'channel');
+  if (!(deadlineAt.getTime() > now.getTime())) {
+    throw new DomainError('INVALID_DEADLINE', 'the deadline must lie after the time the order is placed', 'deadlineAt');
   }
   if (input.lines.length === 0) {
     throw new DomainError('NO_LINES', 'an order needs at least one line', 'lines');
@@ -31,7 +35,9 @@ export function placeOrder(input: PlaceOrderInput): OrderPlaced {
     lines,
     total: totalOf(lines, currency),
     paymentMethod,
+    channel,
     placedAt: now,
+    deadlineAt,
   };
 }
 

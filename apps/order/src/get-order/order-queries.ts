@@ -30,6 +30,7 @@ export class OrderQueries {
         quantity: line.quantity,
         unitPrice: { amountMinor: Number(line.unitPriceMinor), currency: row.currency },
       })),
+      deadlineAt: row.deadlineAt,
       stockReservedAt: row.stockReservedAt,
       confirmedAt: row.confirmedAt,
       cancelledAt: row.cancelledAt,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { newId } from '@platform/contracts';
-import { decideAndApply, requestFingerprint, type OrderStatus } from '../domain';
+import { deadlineFor, decideAndApply, requestFingerprint, type OrderStatus } from '../domain';
+import { DeadlineSettings } from '../expire-orders/deadline-settings';
 import { toOutgoingEvents } from '../published-events';
 import { OrderPlacement } from './order-placement';
 import type { PlaceOrderRequest } from './place-order.request';
@@ -31,7 +32,10 @@ export interface PlacedOrder {
  */
 @Injectable()
 export class PlaceOrderHandler {
-  constructor(private readonly placement: OrderPlacement) {}
+  constructor(
+    private readonly placement: OrderPlacement,
+    private readonly deadlines: DeadlineSettings,
+  ) {}
 
   async execute(
     request: PlaceOrderRequest,
@@ -48,6 +52,8 @@ export class PlaceOrderHandler {
         customerId: request.customerId,
         currency: request.currency,
         paymentMethod: request.paymentMethod,
+        channel: request.channel,
+        deadlineAt: deadlineFor(now, this.deadlines.timeoutMs),
         lines: request.lines.map((line) => ({
           sku: line.sku,
           quantity: line.quantity,

@@ -11,6 +11,11 @@ export const placeOrderRequest = z
       .describe('Who orders; an e-mail address gets the notification'),
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
     paymentMethod: z.string().trim().min(1).max(100).describe('A test card token, e.g. tok_visa'),
+    channel: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a short lower-case name such as web, mobile or api')
+      .default('api')
+      .describe('Where the customer placed the order (web, mobile, api); api when absent'),
     lines: z
       .array(
         z

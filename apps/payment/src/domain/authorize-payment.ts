@@ -32,7 +32,13 @@ export interface DeclinedPayment extends PaymentFacts {
   readonly reason: DeclineReason;
 }
 
-export type Payment = AuthorizedPayment | DeclinedPayment;
+/** An authorization given back because its order was cancelled; see refund-payment.ts. */
+export interface RefundedPayment extends PaymentFacts {
+  readonly kind: 'refunded';
+  readonly refundedAt: Date;
+}
+
+export type Payment = AuthorizedPayment | DeclinedPayment | RefundedPayment;
 
 export function authorizePayment({
   orderId,

@@ -15,6 +15,8 @@ export {
   type AuthorizedPayment,
   type DeclinedPayment,
   type Payment,
+  type RefundedPayment,
 } from './authorize-payment';
+export { refundPayment, type RefundDecision } from './refund-payment';
 export { authorizeOnce, type PaymentAttempt } from './authorize-once';
 export { assertNever } from './assert-never';

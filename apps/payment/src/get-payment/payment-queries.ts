@@ -28,6 +28,7 @@ function view(row: Prisma.PaymentGetPayload<object>) {
     paymentMethod: row.paymentMethod,
     declineReason: row.declineReason,
     decidedAt: row.decidedAt,
+    refundedAt: row.refundedAt,
     correlationId: row.correlationId,
   };
 }

@@ -37,6 +37,7 @@ export interface OrderView {
   status: 'PENDING' | 'CONFIRMED' | 'CANCELLED';
   correlationId: string;
   cancellation: { reason: string; detail: string | null } | null;
+  deadlineAt: string;
   history: { eventType: string; eventId: string; source: string; occurredAt: string }[];
 }
 
@@ -88,6 +89,14 @@ export async function setStock(sku: string, available: number): Promise<void> {
 export async function stockOf(sku: string): Promise<number> {
   const { body } = await http<{ available: number }>('inventory', `/stock/${encodeURIComponent(sku)}`);
   return body.available;
+}
+
+export async function reservationOf(orderId: string): Promise<{ status: string; channel: string } | undefined> {
+  const { status, body } = await http<{ status: string; channel: string }>(
+    'inventory',
+    `/reservations/${encodeURIComponent(orderId)}`,
+  );
+  return status === 200 ? body : undefined;
 }
 
 export async function paymentsOf(orderId: string): Promise<{ status: string }[]> {

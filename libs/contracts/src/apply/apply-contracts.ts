@@ -3,7 +3,7 @@ import { type Admin, Kafka, logLevel } from 'kafkajs';
 import { DEAD_LETTER_APPS, DEAD_LETTER_PARTITIONS, deadLetterTopic } from '../catalogue/dead-letter-topics';
 import { withDefinitions } from '../catalogue/catalogued-schemas';
 import { CATALOGUE_ENTRIES } from '../catalogue/event-catalogue';
-import { type CompatibilityLevel, SCHEMA_COMPATIBILITY } from '../catalogue/schema-compatibility';
+import type { CompatibilityLevel } from '../catalogue/schema-compatibility';
 import { valueSubject } from '../catalogue/value-subject';
 import type { AvroRecordSchema } from '../schemas/avro-schema';
 import { loadEventSchemas } from '../schemas/load-event-schemas';
@@ -21,6 +21,7 @@ export interface ApplyContractsOptions {
   schemaDir?: string;
   /** Put before every topic and subject name, so tests apply into names of their own. */
   namePrefix?: string;
+  /** One level for every subject instead of each event's own (SCHEMA_COMPATIBILITY unless the catalogue says otherwise). */
   compatibility?: CompatibilityLevel;
   /** -1, the default, takes the broker's default.replication.factor. */
   replicationFactor?: number;
@@ -32,7 +33,7 @@ export interface SubjectOutcome {
   id: number;
   /** The registry's version number of the schema. */
   version: number;
-  /** The version the catalogue puts in envelopes; differs from `version` when someone forgot to bump it. */
+  /** The version the catalogue puts in envelopes; below `version` when someone forgot to bump it (above it in a registry that never held the earlier versions). */
   catalogueVersion: number;
   /** False when the subject already held exactly this schema. */
   registered: boolean;
@@ -54,11 +55,11 @@ export async function applyContracts(options: ApplyContractsOptions = {}): Promi
   const brokers = options.brokers ?? endpoints!.kafkaBrokers;
   const registry = new SchemaRegistryClient(options.registryUrl ?? endpoints!.schemaRegistryUrl);
   const prefix = options.namePrefix ?? '';
-  const compatibility = options.compatibility ?? SCHEMA_COMPATIBILITY;
-
   const contracts = subjectContracts(prefix, options.schemaDir);
   const checks = await Promise.all(
-    contracts.map((contract) => checkSubject(registry, contract, compatibility)),
+    contracts.map((contract) =>
+      checkSubject(registry, contract, options.compatibility ?? contract.compatibility),
+    ),
   );
   const incompatibilities = checks.flatMap((check) => check.incompatibility ?? []);
   if (incompatibilities.length > 0) throw new IncompatibleSchemaError(incompatibilities);
@@ -86,6 +87,7 @@ function subjectContracts(prefix: string, schemaDir: string | undefined): Subjec
   return CATALOGUE_ENTRIES.map((entry) => ({
     eventType: entry.eventType,
     catalogueVersion: entry.version,
+    compatibility: entry.compatibility,
     subject: valueSubject(prefix + entry.topic),
     // Compact JSON of the self-contained schema: the text a lookup must match to find it again.
     schema: JSON.stringify(schemas ? schemas.get(entry.eventType) : entry.schema),

@@ -7,6 +7,8 @@ import type { RegisteredSchema, SchemaRegistryClient } from './registry-client';
 export interface SubjectContract {
   eventType: string;
   catalogueVersion: number;
+  /** The subject's compatibility level as the catalogue gives it. */
+  compatibility: CompatibilityLevel;
   subject: string;
   /** The schema as registered: the compact JSON text of the self-contained schema. */
   schema: string;

@@ -15,6 +15,9 @@ describe('withDefinitions', () => {
       ['PaymentDeclined', 'payments.payment-declined'],
       ['OrderConfirmed', 'orders.order-confirmed'],
       ['OrderCancelled', 'orders.order-cancelled'],
+      ['ReleaseStock', 'orders.release-stock'],
+      ['RefundPayment', 'orders.refund-payment'],
+      ['PaymentRefunded', 'payments.payment-refunded'],
       ['NotificationSent', 'notifications.notification-sent'],
     ]);
   });

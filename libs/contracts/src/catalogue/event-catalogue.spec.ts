@@ -13,23 +13,26 @@ import {
 
 describe('the event catalogue', () => {
   it.each([
-    ['OrderPlaced', 'orders.order-placed', 'order', ['inventory']],
-    ['StockReserved', 'inventory.stock-reserved', 'inventory', ['payment', 'order']],
-    ['StockRejected', 'inventory.stock-rejected', 'inventory', ['order']],
-    ['StockReleased', 'inventory.stock-released', 'inventory', ['order']],
-    ['PaymentAuthorized', 'payments.payment-authorized', 'payment', ['order']],
-    ['PaymentDeclined', 'payments.payment-declined', 'payment', ['order', 'inventory']],
-    ['OrderConfirmed', 'orders.order-confirmed', 'order', ['notification']],
-    ['OrderCancelled', 'orders.order-cancelled', 'order', ['notification']],
-    ['NotificationSent', 'notifications.notification-sent', 'notification', []],
-  ] as const)('carries %s on %s, from %s to %j', (eventType, topic, producer, consumers) => {
+    ['OrderPlaced', 'orders.order-placed', 'order', ['inventory'], 2],
+    ['StockReserved', 'inventory.stock-reserved', 'inventory', ['payment', 'order'], 1],
+    ['StockRejected', 'inventory.stock-rejected', 'inventory', ['order'], 1],
+    ['StockReleased', 'inventory.stock-released', 'inventory', ['order'], 1],
+    ['PaymentAuthorized', 'payments.payment-authorized', 'payment', ['order'], 1],
+    ['PaymentDeclined', 'payments.payment-declined', 'payment', ['order', 'inventory'], 1],
+    ['OrderConfirmed', 'orders.order-confirmed', 'order', ['notification'], 1],
+    ['OrderCancelled', 'orders.order-cancelled', 'order', ['notification', 'inventory', 'payment'], 2],
+    ['ReleaseStock', 'orders.release-stock', 'order', ['inventory'], 1],
+    ['RefundPayment', 'orders.refund-payment', 'order', ['payment'], 1],
+    ['PaymentRefunded', 'payments.payment-refunded', 'payment', ['order'], 1],
+    ['NotificationSent', 'notifications.notification-sent', 'notification', [], 1],
+  ] as const)('carries %s on %s, from %s to %j, at version %d', (eventType, topic, producer, consumers, version) => {
     expect(EVENT_CATALOGUE[eventType]).toMatchObject({
       eventType,
       topic,
       subject: `${topic}-value`,
       key: 'orderId',
       partitions: 3,
-      version: 1,
+      version,
       producer,
       consumers,
     });
@@ -62,11 +65,30 @@ describe('the event catalogue', () => {
       'inventory.stock-released',
       'payments.payment-authorized',
       'payments.payment-declined',
+      'payments.payment-refunded',
     ]);
-    expect(topicsConsumedBy('inventory')).toEqual(['orders.order-placed', 'payments.payment-declined']);
-    expect(topicsConsumedBy('payment')).toEqual(['inventory.stock-reserved']);
+    expect(topicsConsumedBy('inventory')).toEqual([
+      'orders.order-placed',
+      'payments.payment-declined',
+      'orders.order-cancelled',
+      'orders.release-stock',
+    ]);
+    expect(topicsConsumedBy('payment')).toEqual([
+      'inventory.stock-reserved',
+      'orders.order-cancelled',
+      'orders.refund-payment',
+    ]);
     expect(topicsConsumedBy('notification')).toEqual(['orders.order-confirmed', 'orders.order-cancelled']);
-    expect(eventTypesProducedBy('payment')).toEqual(['PaymentAuthorized', 'PaymentDeclined']);
+    expect(eventTypesProducedBy('payment')).toEqual(['PaymentAuthorized', 'PaymentDeclined', 'PaymentRefunded']);
+  });
+
+  it('gives every subject FULL_TRANSITIVE compatibility, except OrderCancelled: its reasons grow consumers first', () => {
+    expect(
+      CATALOGUE_ENTRIES.filter((e) => e.compatibility !== 'FULL_TRANSITIVE').map((e) => [
+        e.eventType,
+        e.compatibility,
+      ]),
+    ).toEqual([['OrderCancelled', 'BACKWARD_TRANSITIVE']]);
   });
 
   it('gives every consuming app a dead-letter topic', () => {

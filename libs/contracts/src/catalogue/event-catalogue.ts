@@ -3,6 +3,7 @@ import { EVENT_SCHEMAS } from '../generated/event-schemas';
 import { EVENT_TYPES, type EventType } from '../generated/event-types';
 import type { AvroRecordSchema } from '../schemas/avro-schema';
 import { EVENT_DEFINITIONS, EVENT_KEY_FIELD, EVENT_TOPIC_PARTITIONS } from './event-definitions';
+import { type CompatibilityLevel, SCHEMA_COMPATIBILITY } from './schema-compatibility';
 import { valueSubject } from './value-subject';
 
 export interface CatalogueEntry<T extends EventType = EventType> {
@@ -16,6 +17,8 @@ export interface CatalogueEntry<T extends EventType = EventType> {
   version: number;
   producer: AppName;
   consumers: readonly AppName[];
+  /** The registry's compatibility level for the subject. */
+  compatibility: CompatibilityLevel;
   /** The Avro schema with the envelope and other shared types inlined. */
   schema: AvroRecordSchema;
 }
@@ -31,6 +34,7 @@ function entry<T extends EventType>(eventType: T): CatalogueEntry<T> {
     version: definition.version,
     producer: definition.producer,
     consumers: definition.consumers,
+    compatibility: definition.compatibility ?? SCHEMA_COMPATIBILITY,
     schema: EVENT_SCHEMAS[eventType],
   };
 }
@@ -44,6 +48,9 @@ export const EVENT_CATALOGUE: { readonly [T in EventType]: CatalogueEntry<T> } =
   PaymentDeclined: entry('PaymentDeclined'),
   OrderConfirmed: entry('OrderConfirmed'),
   OrderCancelled: entry('OrderCancelled'),
+  ReleaseStock: entry('ReleaseStock'),
+  RefundPayment: entry('RefundPayment'),
+  PaymentRefunded: entry('PaymentRefunded'),
   NotificationSent: entry('NotificationSent'),
 };
 

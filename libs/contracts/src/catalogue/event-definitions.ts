@@ -1,5 +1,6 @@
 import type { AppName } from '@platform/config';
 import type { EventType } from '../generated/event-types';
+import type { CompatibilityLevel } from './schema-compatibility';
 
 /** What the catalogue says about an event type besides its schema. */
 export interface EventDefinition {
@@ -9,6 +10,8 @@ export interface EventDefinition {
   version: number;
   producer: AppName;
   consumers: readonly AppName[];
+  /** The subject's level when it differs from SCHEMA_COMPATIBILITY (FULL_TRANSITIVE); say why beside it. */
+  compatibility?: CompatibilityLevel;
 }
 
 /** Every event is keyed by its order, so all events of one order keep their order within a topic. */
@@ -22,7 +25,9 @@ export const EVENT_TOPIC_PARTITIONS = 3;
  * imports above: the code generator reads this file before the generated modules exist.
  */
 export const EVENT_DEFINITIONS: { readonly [T in EventType]: EventDefinition } = {
-  OrderPlaced: { topic: 'orders.order-placed', version: 1, producer: 'order', consumers: ['inventory'] },
+  // Version 2 adds `channel` (with a default): readers on either version read both. See the README's
+  // "Changing an event safely".
+  OrderPlaced: { topic: 'orders.order-placed', version: 2, producer: 'order', consumers: ['inventory'] },
   StockReserved: {
     topic: 'inventory.stock-reserved',
     version: 1,
@@ -61,9 +66,32 @@ export const EVENT_DEFINITIONS: { readonly [T in EventType]: EventDefinition } =
   },
   OrderCancelled: {
     topic: 'orders.order-cancelled',
+    version: 2,
+    producer: 'order',
+    consumers: ['notification', 'inventory', 'payment'],
+    // Version 2 adds the reason TIMED_OUT. The reason enum of version 1 has no default symbol, so no
+    // reader of version 1 can read a new symbol and FULL compatibility can never allow one: consumers
+    // must deploy before the producer. BACKWARD_TRANSITIVE still refuses what would break a reader on
+    // the new version, and every later version should keep readers of the old ones working.
+    compatibility: 'BACKWARD_TRANSITIVE',
+  },
+  ReleaseStock: {
+    topic: 'orders.release-stock',
     version: 1,
     producer: 'order',
-    consumers: ['notification'],
+    consumers: ['inventory'],
+  },
+  RefundPayment: {
+    topic: 'orders.refund-payment',
+    version: 1,
+    producer: 'order',
+    consumers: ['payment'],
+  },
+  PaymentRefunded: {
+    topic: 'payments.payment-refunded',
+    version: 1,
+    producer: 'payment',
+    consumers: ['order'],
   },
   NotificationSent: {
     topic: 'notifications.notification-sent',

@@ -7,7 +7,16 @@ interface Document {
   asyncapi: string;
   channels: Record<string, { address: string; messages: Record<string, unknown> }>;
   operations: Record<string, { action: string; channel: { $ref: string } }>;
-  components: { messages: Record<string, { payload: { schemaFormat?: string; schema?: { name: string } } }> };
+  components: {
+    messages: Record<
+      string,
+      {
+        payload: { schemaFormat?: string; schema?: { name: string; fields?: { name: string }[] } };
+        'x-schema-version'?: number;
+        'x-schema-compatibility'?: string;
+      }
+    >;
+  };
 }
 
 describe('the AsyncAPI document', () => {
@@ -46,5 +55,16 @@ describe('the AsyncAPI document', () => {
       ['orderReceivesPaymentDeclined', 'receive'],
       ['inventoryReceivesPaymentDeclined', 'receive'],
     ]);
+  });
+
+  it('follows the evolved events: OrderPlaced version 2 with channel, OrderCancelled under BACKWARD_TRANSITIVE', () => {
+    const placed = document.components.messages['OrderPlaced']!;
+    expect(placed['x-schema-version']).toBe(2);
+    expect(placed['x-schema-compatibility']).toBe('FULL_TRANSITIVE');
+    expect(placed.payload.schema?.fields?.map((f) => f.name)).toContain('channel');
+    expect(document.components.messages['OrderCancelled']).toMatchObject({
+      'x-schema-version': 2,
+      'x-schema-compatibility': 'BACKWARD_TRANSITIVE',
+    });
   });
 });

@@ -4,6 +4,7 @@ import {
   EVENT_KEY_FIELD,
   EVENT_TOPIC_PARTITIONS,
 } from '../catalogue/event-definitions';
+import { SCHEMA_COMPATIBILITY } from '../catalogue/schema-compatibility';
 import { valueSubject } from '../catalogue/value-subject';
 import type { AvroRecordSchema } from '../schemas/avro-schema';
 
@@ -135,6 +136,8 @@ function eventMessage(eventType: string, definition: EventDefinition, schema: Av
       },
     },
     'x-schema-version': definition.version,
+    // The registry's rule for the next version: under FULL either side deploys first, under BACKWARD consumers do.
+    'x-schema-compatibility': definition.compatibility ?? SCHEMA_COMPATIBILITY,
   };
 }
 

@@ -98,6 +98,12 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
         type: 'string',
         doc: 'Payment method token to charge, e.g. the test card token tok_visa; never raw card data.',
       },
+      {
+        name: 'channel',
+        type: 'string',
+        default: 'api',
+        doc: 'Where the customer placed the order, e.g. web, mobile or api (version 2). Events written with version 1 read as api: POST /orders was the only way in then.',
+      },
     ],
   },
   StockReserved: {
@@ -566,7 +572,7 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
     type: 'record',
     name: 'OrderCancelled',
     namespace: 'platform.events',
-    doc: 'An order is CANCELLED because stock could not be reserved or payment was declined. Ends the saga unsuccessfully.',
+    doc: 'An order is CANCELLED because stock could not be reserved, payment was declined, or no answer came before its deadline. Ends the saga unsuccessfully; inventory releases what it holds for the order and payment refunds what it authorized.',
     fields: [
       {
         name: 'envelope',
@@ -634,15 +640,203 @@ export const EVENT_SCHEMAS: Readonly<Record<EventType, AvroRecordSchema>> = {
           type: 'enum',
           name: 'OrderCancellationReason',
           doc: 'Why the order was cancelled, in terms the customer can be told.',
-          symbols: ['OUT_OF_STOCK', 'UNKNOWN_SKU', 'PAYMENT_DECLINED', 'INSUFFICIENT_FUNDS', 'EXPIRED_CARD'],
+          symbols: [
+            'OUT_OF_STOCK',
+            'UNKNOWN_SKU',
+            'PAYMENT_DECLINED',
+            'INSUFFICIENT_FUNDS',
+            'EXPIRED_CARD',
+            'TIMED_OUT',
+          ],
         },
-        doc: 'The stock rejection or payment decline that caused the cancellation.',
+        doc: 'The stock rejection or payment decline that caused the cancellation, or TIMED_OUT (version 2) when the order passed its deadline still PENDING.',
       },
       {
         name: 'detail',
         type: ['null', 'string'],
         default: null,
         doc: 'Human-readable detail, e.g. which products were short; null when there is nothing to add.',
+      },
+    ],
+  },
+  ReleaseStock: {
+    type: 'record',
+    name: 'ReleaseStock',
+    namespace: 'platform.events',
+    doc: 'A command from the order service: give back what is held for an order that was already CANCELLED when its StockReserved arrived (a late reply). Inventory releases it once and answers StockReleased.',
+    fields: [
+      {
+        name: 'envelope',
+        type: {
+          type: 'record',
+          name: 'EventEnvelope',
+          namespace: 'platform.events',
+          doc: "Metadata every event carries: identity for idempotency, the schema version, and the correlation and causation chain that ties one order's events together.",
+          fields: [
+            {
+              name: 'eventId',
+              type: 'string',
+              doc: 'Unique id of this event (UUID); consumers record it to process each event once.',
+            },
+            { name: 'eventType', type: 'string', doc: 'Name of the event type, e.g. OrderPlaced.' },
+            { name: 'version', type: 'int', doc: "Version of this event type's schema." },
+            {
+              name: 'occurredAt',
+              type: { type: 'long', logicalType: 'timestamp-millis' },
+              doc: 'When the state change that produced this event happened, in milliseconds since the Unix epoch (UTC).',
+            },
+            { name: 'source', type: 'string', doc: 'The app that produced the event, e.g. order.' },
+            {
+              name: 'correlationId',
+              type: 'string',
+              doc: 'The same for every event caused by one order request.',
+            },
+            {
+              name: 'causationId',
+              type: ['null', 'string'],
+              default: null,
+              doc: 'The eventId of the event that caused this one; null for the first event of a flow.',
+            },
+          ],
+        },
+        doc: 'Event metadata shared by every event; causationId is the late StockReserved.',
+      },
+      { name: 'orderId', type: 'string', doc: 'Id of the cancelled order; the Kafka message key.' },
+    ],
+  },
+  RefundPayment: {
+    type: 'record',
+    name: 'RefundPayment',
+    namespace: 'platform.events',
+    doc: 'A command from the order service: refund a payment authorized for an order that was already CANCELLED when its PaymentAuthorized arrived (a late reply). Payment refunds it once and answers PaymentRefunded.',
+    fields: [
+      {
+        name: 'envelope',
+        type: {
+          type: 'record',
+          name: 'EventEnvelope',
+          namespace: 'platform.events',
+          doc: "Metadata every event carries: identity for idempotency, the schema version, and the correlation and causation chain that ties one order's events together.",
+          fields: [
+            {
+              name: 'eventId',
+              type: 'string',
+              doc: 'Unique id of this event (UUID); consumers record it to process each event once.',
+            },
+            { name: 'eventType', type: 'string', doc: 'Name of the event type, e.g. OrderPlaced.' },
+            { name: 'version', type: 'int', doc: "Version of this event type's schema." },
+            {
+              name: 'occurredAt',
+              type: { type: 'long', logicalType: 'timestamp-millis' },
+              doc: 'When the state change that produced this event happened, in milliseconds since the Unix epoch (UTC).',
+            },
+            { name: 'source', type: 'string', doc: 'The app that produced the event, e.g. order.' },
+            {
+              name: 'correlationId',
+              type: 'string',
+              doc: 'The same for every event caused by one order request.',
+            },
+            {
+              name: 'causationId',
+              type: ['null', 'string'],
+              default: null,
+              doc: 'The eventId of the event that caused this one; null for the first event of a flow.',
+            },
+          ],
+        },
+        doc: 'Event metadata shared by every event; causationId is the late PaymentAuthorized.',
+      },
+      { name: 'orderId', type: 'string', doc: 'Id of the cancelled order; the Kafka message key.' },
+      { name: 'paymentId', type: 'string', doc: 'The payment to refund, as PaymentAuthorized named it.' },
+      {
+        name: 'amount',
+        type: {
+          type: 'record',
+          name: 'Money',
+          namespace: 'platform.events',
+          doc: "An amount of money as an integer number of the currency's minor units (cents for EUR and USD), never a float, so sums and comparisons are exact.",
+          fields: [
+            {
+              name: 'amountMinor',
+              type: 'long',
+              doc: 'The amount in minor units of the currency, e.g. 1999 for 19.99 EUR.',
+            },
+            {
+              name: 'currency',
+              type: 'string',
+              doc: 'ISO 4217 alphabetic currency code in upper case, e.g. EUR.',
+            },
+          ],
+        },
+        doc: 'The authorized amount to give back.',
+      },
+    ],
+  },
+  PaymentRefunded: {
+    type: 'record',
+    name: 'PaymentRefunded',
+    namespace: 'platform.events',
+    doc: 'Payment voided the authorization of a cancelled order (on OrderCancelled, or on RefundPayment after a late authorization); the customer is not charged. Happens at most once per payment.',
+    fields: [
+      {
+        name: 'envelope',
+        type: {
+          type: 'record',
+          name: 'EventEnvelope',
+          namespace: 'platform.events',
+          doc: "Metadata every event carries: identity for idempotency, the schema version, and the correlation and causation chain that ties one order's events together.",
+          fields: [
+            {
+              name: 'eventId',
+              type: 'string',
+              doc: 'Unique id of this event (UUID); consumers record it to process each event once.',
+            },
+            { name: 'eventType', type: 'string', doc: 'Name of the event type, e.g. OrderPlaced.' },
+            { name: 'version', type: 'int', doc: "Version of this event type's schema." },
+            {
+              name: 'occurredAt',
+              type: { type: 'long', logicalType: 'timestamp-millis' },
+              doc: 'When the state change that produced this event happened, in milliseconds since the Unix epoch (UTC).',
+            },
+            { name: 'source', type: 'string', doc: 'The app that produced the event, e.g. order.' },
+            {
+              name: 'correlationId',
+              type: 'string',
+              doc: 'The same for every event caused by one order request.',
+            },
+            {
+              name: 'causationId',
+              type: ['null', 'string'],
+              default: null,
+              doc: 'The eventId of the event that caused this one; null for the first event of a flow.',
+            },
+          ],
+        },
+        doc: 'Event metadata shared by every event.',
+      },
+      { name: 'orderId', type: 'string', doc: 'Id of the cancelled order; the Kafka message key.' },
+      { name: 'paymentId', type: 'string', doc: 'Id of the refunded payment.' },
+      {
+        name: 'amount',
+        type: {
+          type: 'record',
+          name: 'Money',
+          namespace: 'platform.events',
+          doc: "An amount of money as an integer number of the currency's minor units (cents for EUR and USD), never a float, so sums and comparisons are exact.",
+          fields: [
+            {
+              name: 'amountMinor',
+              type: 'long',
+              doc: 'The amount in minor units of the currency, e.g. 1999 for 19.99 EUR.',
+            },
+            {
+              name: 'currency',
+              type: 'string',
+              doc: 'ISO 4217 alphabetic currency code in upper case, e.g. EUR.',
+            },
+          ],
+        },
+        doc: 'The amount given back: the authorized amount.',
       },
     ],
   },

@@ -14,6 +14,8 @@ export interface OrderPlaced {
   total: Money;
   /** Payment method token to charge, e.g. the test card token tok_visa; never raw card data. */
   paymentMethod: string;
+  /** Where the customer placed the order, e.g. web, mobile or api (version 2). Events written with version 1 read as api: POST /orders was the only way in then. */
+  channel: string;
 }
 
 /** Metadata every event carries: identity for idempotency, the schema version, and the correlation and causation chain that ties one order's events together. */
@@ -153,7 +155,7 @@ export interface OrderConfirmed {
   total: Money;
 }
 
-/** An order is CANCELLED because stock could not be reserved or payment was declined. Ends the saga unsuccessfully. */
+/** An order is CANCELLED because stock could not be reserved, payment was declined, or no answer came before its deadline. Ends the saga unsuccessfully; inventory releases what it holds for the order and payment refunds what it authorized. */
 export interface OrderCancelled {
   /** Event metadata shared by every event. */
   envelope: EventEnvelope;
@@ -163,7 +165,7 @@ export interface OrderCancelled {
   customerId: string;
   /** The order total that was not charged. */
   total: Money;
-  /** The stock rejection or payment decline that caused the cancellation. */
+  /** The stock rejection or payment decline that caused the cancellation, or TIMED_OUT (version 2) when the order passed its deadline still PENDING. */
   reason: OrderCancellationReason;
   /** Human-readable detail, e.g. which products were short; null when there is nothing to add. */
   detail: string | null;
@@ -171,7 +173,39 @@ export interface OrderCancelled {
 
 /** Why the order was cancelled, in terms the customer can be told. */
 export type OrderCancellationReason =
-  'OUT_OF_STOCK' | 'UNKNOWN_SKU' | 'PAYMENT_DECLINED' | 'INSUFFICIENT_FUNDS' | 'EXPIRED_CARD';
+  'OUT_OF_STOCK' | 'UNKNOWN_SKU' | 'PAYMENT_DECLINED' | 'INSUFFICIENT_FUNDS' | 'EXPIRED_CARD' | 'TIMED_OUT';
+
+/** A command from the order service: give back what is held for an order that was already CANCELLED when its StockReserved arrived (a late reply). Inventory releases it once and answers StockReleased. */
+export interface ReleaseStock {
+  /** Event metadata shared by every event; causationId is the late StockReserved. */
+  envelope: EventEnvelope;
+  /** Id of the cancelled order; the Kafka message key. */
+  orderId: string;
+}
+
+/** A command from the order service: refund a payment authorized for an order that was already CANCELLED when its PaymentAuthorized arrived (a late reply). Payment refunds it once and answers PaymentRefunded. */
+export interface RefundPayment {
+  /** Event metadata shared by every event; causationId is the late PaymentAuthorized. */
+  envelope: EventEnvelope;
+  /** Id of the cancelled order; the Kafka message key. */
+  orderId: string;
+  /** The payment to refund, as PaymentAuthorized named it. */
+  paymentId: string;
+  /** The authorized amount to give back. */
+  amount: Money;
+}
+
+/** Payment voided the authorization of a cancelled order (on OrderCancelled, or on RefundPayment after a late authorization); the customer is not charged. Happens at most once per payment. */
+export interface PaymentRefunded {
+  /** Event metadata shared by every event. */
+  envelope: EventEnvelope;
+  /** Id of the cancelled order; the Kafka message key. */
+  orderId: string;
+  /** Id of the refunded payment. */
+  paymentId: string;
+  /** The amount given back: the authorized amount. */
+  amount: Money;
+}
 
 /** The customer was told how their order ended. Nothing consumes it; it closes the story of an order on the topics. */
 export interface NotificationSent {
@@ -205,6 +239,9 @@ export interface EventTypeMap {
   PaymentDeclined: PaymentDeclined;
   OrderConfirmed: OrderConfirmed;
   OrderCancelled: OrderCancelled;
+  ReleaseStock: ReleaseStock;
+  RefundPayment: RefundPayment;
+  PaymentRefunded: PaymentRefunded;
   NotificationSent: NotificationSent;
 }
 
@@ -223,5 +260,8 @@ export const EVENT_TYPES: readonly EventType[] = [
   'PaymentDeclined',
   'OrderConfirmed',
   'OrderCancelled',
+  'ReleaseStock',
+  'RefundPayment',
+  'PaymentRefunded',
   'NotificationSent',
 ];

@@ -30,6 +30,7 @@ export function sampleEvents(): EventTypeMap {
     lines: LINES,
     total: TOTAL,
     paymentMethod: 'tok_visa',
+    channel: 'web',
   };
   const StockReserved = {
     envelope: envelopeFor('StockReserved', next(OrderPlaced)),
@@ -85,6 +86,20 @@ export function sampleEvents(): EventTypeMap {
     channel: 'LOG' as const,
     recipient: CUSTOMER_ID,
   };
+  // The compensation of late replies, created last so the events above keep their ids.
+  const ReleaseStock = { envelope: envelopeFor('ReleaseStock', next(StockReserved)), orderId: ORDER_ID };
+  const RefundPayment = {
+    envelope: envelopeFor('RefundPayment', next(PaymentAuthorized)),
+    orderId: ORDER_ID,
+    paymentId: PAYMENT_ID,
+    amount: TOTAL,
+  };
+  const PaymentRefunded = {
+    envelope: envelopeFor('PaymentRefunded', next(RefundPayment)),
+    orderId: ORDER_ID,
+    paymentId: PAYMENT_ID,
+    amount: TOTAL,
+  };
   return {
     OrderPlaced,
     StockReserved,
@@ -94,6 +109,9 @@ export function sampleEvents(): EventTypeMap {
     PaymentDeclined,
     OrderConfirmed,
     OrderCancelled,
+    ReleaseStock,
+    RefundPayment,
+    PaymentRefunded,
     NotificationSent,
   };
 }

@@ -26,6 +26,7 @@ function factsOf(type: EventType, event: PlatformEvent): EventFacts {
         total: formatMoney(e.total),
         lines: describeLines(e.lines),
         paymentMethod: e.paymentMethod,
+        channel: e.channel,
       };
     }
     case 'StockReserved': {
@@ -60,6 +61,16 @@ function factsOf(type: EventType, event: PlatformEvent): EventFacts {
     case 'OrderCancelled': {
       const e = event as EventTypeMap['OrderCancelled'];
       return e.detail === null ? { reason: e.reason } : { reason: e.reason, detail: e.detail };
+    }
+    case 'ReleaseStock':
+      return { asks: 'inventory to release the late reservation' };
+    case 'RefundPayment': {
+      const e = event as EventTypeMap['RefundPayment'];
+      return { asks: 'payment to refund the late authorization', amount: formatMoney(e.amount), paymentId: e.paymentId };
+    }
+    case 'PaymentRefunded': {
+      const e = event as EventTypeMap['PaymentRefunded'];
+      return { amount: formatMoney(e.amount), paymentId: e.paymentId };
     }
     case 'NotificationSent': {
       const e = event as EventTypeMap['NotificationSent'];

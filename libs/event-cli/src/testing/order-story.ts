@@ -5,7 +5,7 @@
 import { EVENT_CATALOGUE, type EventType, type PlatformEvent, envelopeFor } from '@platform/contracts';
 import type { TracedEvent } from '../trace/build-trace';
 
-export type StoryOutcome = 'confirmed' | 'out-of-stock' | 'payment-declined' | 'pending';
+export type StoryOutcome = 'confirmed' | 'out-of-stock' | 'payment-declined' | 'timed-out' | 'pending';
 
 export interface StoryOptions {
   /** occurredAt of OrderPlaced, in ms since the epoch. */
@@ -50,6 +50,7 @@ export function orderStory(
     lines: LINES,
     total: TOTAL,
     paymentMethod: 'tok_visa',
+    channel: 'web',
   });
   if (outcome === 'pending') return events;
   if (outcome === 'out-of-stock') {
@@ -96,6 +97,22 @@ export function orderStory(
       channel: 'LOG',
       recipient: customerId,
     });
+    return events;
+  }
+  if (outcome === 'timed-out') {
+    // Payment was down past the deadline: the order timed out, inventory released on OrderCancelled,
+    // and the authorization payment gave once it was back was refunded at the order's request.
+    const cancelled = add('OrderCancelled', placed, {
+      customerId,
+      total: TOTAL,
+      reason: 'TIMED_OUT',
+      detail: 'No answer for the payment within 900 s',
+    });
+    add('StockReleased', cancelled, { lines: [{ sku: 'SKU-MUG', quantity: 2 }] });
+    add('NotificationSent', cancelled, { customerId, kind: 'ORDER_CANCELLED', channel: 'LOG', recipient: customerId });
+    const late = add('PaymentAuthorized', reserved, { paymentId: `${orderId}-payment`, amount: TOTAL });
+    const refund = add('RefundPayment', late, { paymentId: `${orderId}-payment`, amount: TOTAL });
+    add('PaymentRefunded', refund, { paymentId: `${orderId}-payment`, amount: TOTAL });
     return events;
   }
   const authorized = add('PaymentAuthorized', reserved, { paymentId: `${orderId}-payment`, amount: TOTAL });

@@ -4,6 +4,23 @@ import { buildTrace, describeFinalState } from './build-trace';
 const START = Date.UTC(2025, 5, 1, 12, 0, 0);
 
 describe('buildTrace', () => {
+  it('tells a timed-out order with its compensation: the release, the late authorization and its refund', () => {
+    const trace = buildTrace('order-9', traced(orderStory('order-9', 'timed-out')));
+
+    expect(trace.steps.map((s) => [s.eventType, s.source])).toEqual([
+      ['OrderPlaced', 'order'],
+      ['StockReserved', 'inventory'],
+      ['OrderCancelled', 'order'],
+      ['StockReleased', 'inventory'],
+      ['NotificationSent', 'notification'],
+      ['PaymentAuthorized', 'payment'],
+      ['RefundPayment', 'order'],
+      ['PaymentRefunded', 'payment'],
+    ]);
+    expect(trace.steps[6]!.facts).toMatchObject({ amount: '39.98 EUR', paymentId: 'order-9-payment' });
+    expect(describeFinalState(trace.finalState)).toBe('CANCELLED(TIMED_OUT)');
+  });
+
   it('tells a confirmed order step by step in the order the events happened, whatever order they were read in', () => {
     const story = orderStory('order-1', 'confirmed', { start: START, gaps: [40, 25, 60, 15] });
     const shuffled = traced(story).reverse();
@@ -23,6 +40,7 @@ describe('buildTrace', () => {
       total: '39.98 EUR',
       lines: 'SKU-MUG×2',
       paymentMethod: 'tok_visa',
+      channel: 'web',
     });
     expect(trace).toMatchObject({
       orderId: 'order-1',

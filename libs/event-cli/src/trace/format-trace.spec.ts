@@ -12,7 +12,7 @@ describe('formatTrace', () => {
     expect(formatTrace(trace).split('\n')).toEqual([
       'Order order-1  correlation correlation-order-1',
       '#  time (UTC, 2025-06-01)   +ms  event             source        topic                            facts',
-      '1  12:00:00.000              +0  OrderPlaced       order         orders.order-placed              customer: ada@example.com, total: 39.98 EUR, lines: SKU-MUG×2, paymentMethod: tok_visa',
+      '1  12:00:00.000              +0  OrderPlaced       order         orders.order-placed              customer: ada@example.com, total: 39.98 EUR, lines: SKU-MUG×2, paymentMethod: tok_visa, channel: web',
       '2  12:00:00.035             +35  StockRejected     inventory     inventory.stock-rejected         reason: OUT_OF_STOCK, shortages: SKU-MUG requested 2, available 1',
       '3  12:00:00.155            +120  OrderCancelled    order         orders.order-cancelled           reason: OUT_OF_STOCK, detail: Not enough stock for SKU-MUG (requested 2, available 1)',
       '4  12:00:00.163              +8  NotificationSent  notification  notifications.notification-sent  kind: ORDER_CANCELLED, channel: LOG, recipient: ada@example.com',

@@ -4,6 +4,8 @@ import type { OrderPlaced } from '../order-events';
 /** A small, valid order of 2 × 12.50 EUR + 1 × 5.00 EUR = 30.00 EUR, for tests to vary. */
 export const placedAt = new Date('2025-01-01T10:00:00.000Z');
 export const later = new Date('2025-01-01T10:00:05.000Z');
+/** Fifteen minutes after placement, the default wait. */
+export const deadlineAt = new Date('2025-01-01T10:15:00.000Z');
 
 export function placeOrderCommand(overrides: Partial<PlaceOrder> = {}): PlaceOrder {
   return {
@@ -12,6 +14,8 @@ export function placeOrderCommand(overrides: Partial<PlaceOrder> = {}): PlaceOrd
     customerId: 'ada@example.com',
     currency: 'EUR',
     paymentMethod: 'tok_visa',
+    channel: 'web',
+    deadlineAt,
     lines: [
       { sku: 'BOOK-1', quantity: 2, unitPrice: { amountMinor: 1250, currency: 'EUR' } },
       { sku: 'PEN-1', quantity: 1, unitPrice: { amountMinor: 500, currency: 'EUR' } },
@@ -31,5 +35,7 @@ export const orderPlaced: OrderPlaced = {
   ],
   total: { amountMinor: 3000, currency: 'EUR' },
   paymentMethod: 'tok_visa',
+  channel: 'web',
   placedAt,
+  deadlineAt,
 };
