@@ -5,5 +5,8 @@ export { loggingModule, logRequests, correlationIdOf, CORRELATION_HEADER } from 
 export type { HttpRequest } from './logging';
 export { httpAdapter, BODY_LIMIT_BYTES } from './http-adapter';
 export { ZodValidationPipe } from './zod-validation.pipe';
-export type { FieldError } from './zod-validation.pipe';
+export { validationFailed } from './validation-error';
+export type { FieldError } from './validation-error';
+export { refuseUnstorableText, unstorableRequestField } from './refuse-unstorable-text';
+export { findUnstorableText, unstorableTextProblem } from './unstorable-text';
 export { setupOpenApi } from './openapi';

@@ -216,3 +216,81 @@ it('a rebalance while a batch is in flight loses nothing and applies nothing twi
     await admin.disconnect();
   }
 }, 120_000);
+
+it('an event holding text PostgreSQL cannot store is dead-lettered when decoded, naming the field; the batch around it is applied once', async () => {
+  const { topic, deadLetterTopic, codec } = await topicsFor('batch-nul', 1);
+  const key = uniqueName('order');
+  const events = Array.from({ length: 20 }, (_, i) => testEvent(i === 9 ? `${key}\u0000` : key, i + 1));
+  const unstorable = events[9]!;
+  const good = events.filter((e) => e !== unstorable);
+  await send(topic, codec, events);
+  const calls = new Map<string, number>();
+  const transactionSizes: number[] = [];
+
+  await consume({
+    topic,
+    deadLetterTopic,
+    codec,
+    consumerGroup: uniqueName('batch-nul'),
+    observer: { onTransaction: (size) => void transactionSizes.push(size) },
+    handle: recordEffect(calls),
+  });
+
+  await waitFor(async () => (await effects(good)).length === good.length, {
+    description: 'every storable event applied',
+  });
+  expect((await effects(good)).map((row) => row.sequence)).toEqual(good.map((e) => e.sequence));
+  const [dead] = await deadLetters(deadLetterTopic, 1);
+  expect(headerText(dead!.headers, 'event-id')).toBe(unstorable.envelope.eventId);
+  expect(headerText(dead!.headers, DEAD_LETTER_HEADER.errorCode)).toBe('INVALID_EVENT');
+  expect(headerText(dead!.headers, DEAD_LETTER_HEADER.errorMessage)).toBe(
+    'orderId contains a NUL character, which PostgreSQL cannot store',
+  );
+  expect(headerText(dead!.headers, DEAD_LETTER_HEADER.attempts)).toBe('1');
+  // Refused before any handler ran, so no transaction failed: no handler saw it, and none of the
+  // others was rolled back and run again.
+  expect(calls.has(unstorable.envelope.eventId)).toBe(false);
+  expect(good.map((e) => calls.get(e.envelope.eventId))).toEqual(good.map(() => 1));
+  expect(Math.max(...transactionSizes)).toBeGreaterThan(1);
+});
+
+it('a handler that PostgreSQL refuses for a NUL byte (22021) is dead-lettered at once with the reason, not retried', async () => {
+  const { topic, deadLetterTopic, codec } = await topicsFor('batch-22021', 1);
+  const key = uniqueName('order');
+  const refused = testEvent(`nul-write-${key}`, 1);
+  const after = testEvent(key, 2);
+  await send(topic, codec, [refused, after]);
+  const calls = new Map<string, number>();
+  const record = recordEffect(calls);
+
+  await consume({
+    topic,
+    deadLetterTopic,
+    codec,
+    consumerGroup: uniqueName('batch-22021'),
+    handle: async (event, tx) => {
+      if (!event.orderId.startsWith('nul-write')) return record(event, tx);
+      calls.set(event.envelope.eventId, (calls.get(event.envelope.eventId) ?? 0) + 1);
+      // Text the handler made itself, not the event's: only PostgreSQL can tell.
+      await tx.query('INSERT INTO effects (event_id, order_id, sequence) VALUES ($1, $2, $3)', [
+        event.envelope.eventId,
+        `${event.orderId}\u0000`,
+        event.sequence,
+      ]);
+    },
+  });
+
+  const [dead] = await deadLetters(deadLetterTopic, 1);
+  expect(headerText(dead!.headers, 'event-id')).toBe(refused.envelope.eventId);
+  expect(headerText(dead!.headers, DEAD_LETTER_HEADER.errorCode)).toBe('UNPROCESSABLE_EVENT');
+  expect(headerText(dead!.headers, DEAD_LETTER_HEADER.errorMessage)).toMatch(
+    /^22021: invalid byte sequence for encoding "UTF8": 0x00/,
+  );
+  expect(headerText(dead!.headers, DEAD_LETTER_HEADER.attempts)).toBe('1');
+  // Once in its batch; a retry (the consumer allows two attempts) would have run it again alone.
+  expect(calls.get(refused.envelope.eventId)).toBe(1);
+  await waitFor(async () => (await effects([after])).length === 1, { description: 'the event after it' });
+  expect(
+    log.lines.filter((l) => l['eventId'] === refused.envelope.eventId).map((l) => [l['msg'], l['kind']]),
+  ).toEqual([['handler failed permanently', 'permanent']]);
+});
