@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { runService } from '@platform/messaging-nest';
+import { loadOrderConfig } from './order-config';
 import { OrderModule } from './order.module';
 
 runService({
   app: 'order',
+  loadConfig: loadOrderConfig,
   module: (config) => OrderModule.forRoot(config),
   migrationsDir: path.resolve(__dirname, '..', 'migrations'),
   openApi: {

@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceModule, type ServiceConfig } from '@platform/messaging-nest';
+import { ServiceModule } from '@platform/messaging-nest';
 import { DomainError } from './domain';
 import { GetOrderController } from './get-order/get-order.controller';
 import { OrderQueries } from './get-order/order-queries';
 import { IdempotencyKeys } from './idempotency-keys';
+import { PLACE_ORDER_LIMIT, type OrderConfig } from './order-config';
 import { OrderRepository } from './order.repository';
 import { PlaceOrderController } from './place-order/place-order.controller';
 import { OrderPlacement } from './place-order/order-placement';
@@ -14,7 +15,7 @@ import { SagaReactionsController } from './react-to-saga/saga-reactions.controll
 /** The order service's composition root. */
 @Module({})
 export class OrderModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: OrderConfig): DynamicModule {
     return {
       module: OrderModule,
       imports: [
@@ -25,6 +26,9 @@ export class OrderModule {
           consumes: ['StockReserved', 'StockRejected', 'PaymentAuthorized', 'PaymentDeclined'],
           produces: ['OrderPlaced', 'OrderConfirmed', 'OrderCancelled'],
           permanentErrors: [DomainError],
+          rateLimits: {
+            [PLACE_ORDER_LIMIT]: { max: config.ORDER_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
+          },
         }),
       ],
       controllers: [PlaceOrderController, GetOrderController, SagaReactionsController],

@@ -7,3 +7,4 @@ export { httpAdapter, BODY_LIMIT_BYTES } from './http-adapter';
 export { ZodValidationPipe } from './zod-validation.pipe';
 export type { FieldError } from './zod-validation.pipe';
 export { setupOpenApi } from './openapi';
+export * from './auth';
