@@ -3,6 +3,8 @@ import { DEV_ALGORITHM, type DevKeys } from './dev-keys';
 
 export interface RunningDevIssuer {
   url: string;
+  /** The port it listens on (the one asked for, or the one given for 0). */
+  port: number;
   close(): Promise<void>;
 }
 
@@ -51,8 +53,10 @@ export function startDevIssuer({
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
+      const address = server.address();
       resolve({
         url: issuer,
+        port: typeof address === 'object' && address ? address.port : port,
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
     });
