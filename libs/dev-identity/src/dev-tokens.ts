@@ -18,12 +18,8 @@ export function devToken(sub: string, role: DevRole): Promise<string> {
   if (cached && cached.until > Date.now()) return cached.token;
   const token = mintDevToken({ sub, role });
   minted.set(key, { token, until: Date.now() + REUSE_FOR_MS });
+  token.catch(() => minted.delete(key));
   return token;
-}
-
-/** `Authorization` header value for devToken(sub, role). */
-export async function devAuthorization(sub: string, role: DevRole): Promise<string> {
-  return `Bearer ${await devToken(sub, role)}`;
 }
 
 /** Any token of the development issuer, uncached: expired ones or ones for another audience, too. */

@@ -6,4 +6,4 @@ export { mintToken } from './mint-token';
 export type { DevRole, TokenRequest } from './mint-token';
 export { startDevIssuer } from './dev-issuer';
 export type { RunningDevIssuer } from './dev-issuer';
-export { devToken, devAuthorization, mintDevToken, DEV_OPERATOR } from './dev-tokens';
+export { devToken, mintDevToken, DEV_OPERATOR } from './dev-tokens';
