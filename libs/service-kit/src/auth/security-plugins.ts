@@ -17,6 +17,9 @@ export async function registerSecurityPlugins(app: NestFastifyApplication): Prom
         imgSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // Helmet's default would make a browser fetch /docs' scripts over https, which a plain-HTTP
+        // service (TLS ends in front of it, or there is none locally) does not serve.
+        upgradeInsecureRequests: null,
       },
     },
   });
