@@ -24,9 +24,9 @@ module.exports = {
   },
   // Integration tests wait for real brokers and consumer-group joins; waits inside tests poll with their own deadlines.
   testTimeout: 60_000,
-  // node-pg-migrate 9 ships only ES modules, which jest's CommonJS runtime cannot require on
+  // node-pg-migrate 9 and jose 6 ship only ES modules, which jest's CommonJS runtime cannot require on
   // Node 20; swc compiles it like our own sources.
-  transformIgnorePatterns: ['/node_modules/(?!node-pg-migrate/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(node-pg-migrate|jose)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: [path.join(__dirname, 'jest.setup.js')],
   // The default output, plus each project's counts for the total `npm test` ends with.

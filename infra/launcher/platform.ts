@@ -2,6 +2,7 @@ import pc from 'picocolors';
 import type { AppName } from '@platform/config';
 import { startApp, stopApp, waitUntilReady, type RunningApp } from './app-process';
 import { readableLogLine } from './log-format';
+import { ensureDevIssuer, usesDevIssuer } from './local-issuer';
 import { platformApps, type AppProcessSpec } from './platform-apps';
 
 const COLOURS = {
@@ -36,8 +37,12 @@ export interface StartPlatformOptions {
   onNotice?: (text: string) => void;
 }
 
-/** Starts the four apps from their builds and resolves once every one answers ready. */
+/**
+ * Starts the four apps from their builds and resolves once every one answers ready; before them,
+ * the development issuer whose keys they verify tokens with (unless AUTH_ISSUER names another).
+ */
 export async function startPlatform(options: StartPlatformOptions = {}): Promise<Platform> {
+  const issuer = usesDevIssuer() ? await ensureDevIssuer() : undefined;
   const specs = platformApps(options.env).filter((spec) => !options.only || options.only.includes(spec.app));
   const onLine =
     options.onLine ??
@@ -101,6 +106,7 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
     },
     async stopAll() {
       await Promise.all([...apps.keys()].map((app) => platform.stop(app)));
+      await issuer?.close();
     },
   };
   try {

@@ -8,6 +8,8 @@ import path from 'node:path';
 import pc from 'picocolors';
 import { localEndpoints, APP_NAMES } from '@platform/config';
 import { applyContracts } from '@platform/contracts';
+import { DEV_OPERATOR, devIdentitySettings, mintDevToken } from '@platform/dev-identity';
+import { usesDevIssuer } from './local-issuer';
 import { startPlatform } from './platform';
 import { REPO_ROOT } from './platform-apps';
 
@@ -55,11 +57,31 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
-  printWelcome((Date.now() - started) / 1000);
+  await printWelcome((Date.now() - started) / 1000);
 }
 
-function printWelcome(seconds: number): void {
+// Long enough for a day's work; `npm run token` mints more, with any lifetime.
+const PRINTED_TOKEN_TTL_S = 12 * 3_600;
+
+async function printWelcome(seconds: number): Promise<void> {
   const endpoints = localEndpoints();
+  const tokens = usesDevIssuer()
+    ? {
+        customer: await mintDevToken({
+          sub: 'alice@example.com',
+          role: 'customer',
+          ttlSeconds: PRINTED_TOKEN_TTL_S,
+        }),
+        operator: await mintDevToken({
+          sub: DEV_OPERATOR,
+          role: 'operator',
+          ttlSeconds: PRINTED_TOKEN_TTL_S,
+        }),
+      }
+    : undefined;
+  const auth = tokens
+    ? ` -H "Authorization: Bearer $CUSTOMER_TOKEN"`
+    : ` -H "Authorization: Bearer <token from your IdP>"`;
   const lines = [
     pc.bold(pc.green(`\nReady in ${seconds.toFixed(1)} s. Ctrl-C stops everything this command started.`)),
     '',
@@ -70,11 +92,22 @@ function printWelcome(seconds: number): void {
     ),
     `  kafka         ${endpoints.kafkaBrokers.join(',')}`,
     `  registry      ${endpoints.schemaRegistryUrl}`,
+    ...(tokens
+      ? [
+          `  tokens        development issuer ${devIdentitySettings().issuer} (12 h; npm run token -- --sub <who> --role customer|operator mints more)`,
+          '',
+          pc.bold('Tokens:'),
+          `  export CUSTOMER_TOKEN=${tokens.customer}   # alice@example.com, customer`,
+          `  export OPERATOR_TOKEN=${tokens.operator}   # ${DEV_OPERATOR}, operator`,
+        ]
+      : [
+          `  tokens        from ${process.env['AUTH_ISSUER'] ?? 'nowhere: AUTH_MODE=off, REST calls are not checked'}`,
+        ]),
     '',
     pc.bold('Try:'),
-    `  curl -s -X POST ${endpoints.appUrl('order')}/orders -H 'content-type: application/json' \\`,
+    `  curl -s -X POST ${endpoints.appUrl('order')}/orders -H 'content-type: application/json'${auth} \\`,
     `    -d '{"customerId":"alice@example.com","currency":"EUR","paymentMethod":"tok_visa","lines":[{"sku":"SKU-1","quantity":2,"unitPriceMinor":1299}]}'`,
-    `  curl -s ${endpoints.appUrl('order')}/orders/<orderId>`,
+    `  curl -s ${endpoints.appUrl('order')}/orders/<orderId>${auth}`,
     `  infra/bin/kafka-console-consumer --topic orders.order-placed --from-beginning --formatter-property print.headers=true`,
     '',
   ];

@@ -8,6 +8,7 @@ import { OrderMetrics } from './order-metrics';
 import { GetOrderController } from './get-order/get-order.controller';
 import { OrderQueries } from './get-order/order-queries';
 import { IdempotencyKeys } from './idempotency-keys';
+import { PLACE_ORDER_LIMIT, type OrderConfig } from './order-config';
 import { OrderRepository } from './order.repository';
 import { PlaceOrderController } from './place-order/place-order.controller';
 import { OrderPlacement } from './place-order/order-placement';
@@ -36,6 +37,9 @@ export class OrderModule {
           ],
           produces: ['OrderPlaced', 'OrderConfirmed', 'OrderCancelled', 'ReleaseStock', 'RefundPayment'],
           permanentErrors: [DomainError],
+          rateLimits: {
+            [PLACE_ORDER_LIMIT]: { max: config.ORDER_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
+          },
         }),
       ],
       controllers: [PlaceOrderController, GetOrderController, SagaReactionsController],

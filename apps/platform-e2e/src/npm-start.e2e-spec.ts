@@ -51,6 +51,9 @@ it('starts the platform, serves an order end to end, and leaves nothing behind o
   });
   expect(start.exitCode).toBeNull();
   expect(output).toContain('http://localhost:3000/docs');
+  // Tokens to paste: one customer's, one operator's, of the development issuer it runs.
+  expect(output).toMatch(/export CUSTOMER_TOKEN=ey[\w-]+\.[\w-]+\.[\w-]+/);
+  expect(output).toMatch(/export OPERATOR_TOKEN=ey[\w-]+\.[\w-]+\.[\w-]+/);
 
   const { orderId } = await placeOrder(orderRequest('SKU-1'));
   expect((await finalOrder(orderId)).status).toBe('CONFIRMED');

@@ -4,13 +4,17 @@ import { z } from 'zod';
 import { APP_NAMES, type AppName } from '@platform/config';
 import { kafkaSettingsSchema } from '@platform/messaging';
 import { loadServiceConfig, serviceSettingsSchema } from '@platform/messaging-nest';
-// The notification app's own settings (SMTP_URL, MAIL_FROM) are defined in the app, not in a
-// library; the compose file must agree with exactly that schema, so it is read from the app itself.
+import { authSettingsSchema } from '@platform/service-kit';
+// The notification app's own settings (SMTP_URL, MAIL_FROM) and the order app's (its rate limit)
+// are defined in the apps, not in a library; the compose file must agree with exactly those
+// schemas, so they are read from the apps themselves.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import {
   loadNotificationConfig,
   notificationSettingsSchema,
 } from '../../../apps/notification/src/notification-config';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { loadOrderConfig, orderSettingsSchema } from '../../../apps/order/src/order-config';
 import { platformApps } from '../../launcher/platform-apps';
 import { REPO_ROOT, containerEnvironment, loadCompose, loadRawCompose, type HostEnv } from './compose-model';
 
@@ -32,10 +36,14 @@ interface AppSettings {
   load(env: HostEnv): Record<string, unknown>;
 }
 
-const common: Schema[] = [serviceSettingsSchema, kafkaSettingsSchema];
+const common: Schema[] = [serviceSettingsSchema, kafkaSettingsSchema, authSettingsSchema];
 const shared: AppSettings = { loader: undefined, schemas: common, load: (env) => loadServiceConfig(env) };
 const SETTINGS: Record<AppName, AppSettings> = {
-  order: shared,
+  order: {
+    loader: 'loadOrderConfig',
+    schemas: [...common, orderSettingsSchema],
+    load: (env) => loadOrderConfig(env),
+  },
   inventory: shared,
   payment: shared,
   notification: {

@@ -22,6 +22,7 @@ export type { CliIo } from './cli/events-program';
 export { resolveTopics, UnknownTopicError } from './cli/resolve-topics';
 export { runDemo, DEMO_SCENARIOS, DEMO_SKU } from './demo/run-demo';
 export { PlatformClient, PlatformNotRunningError, PlatformRequestError } from './demo/platform-client';
+export type { DemoTokens } from './demo/platform-client';
 export { formatTable } from './text/table';
 export { NO_COLORS } from './text/colors';
 export type { Column } from './text/table';

@@ -8,6 +8,9 @@ const valid = {
   KAFKA_BROKERS: 'localhost:9092',
   KAFKA_CLIENT_ID: 'order-service',
   SCHEMA_REGISTRY_URL: 'http://localhost:8081/apis/ccompat/v7',
+  AUTH_ISSUER: 'http://localhost:3004',
+  AUTH_AUDIENCE: 'kafka-saga-platform',
+  AUTH_JWKS_URL: 'http://localhost:3004/.well-known/jwks.json',
 };
 
 describe('loadServiceConfig', () => {
@@ -32,6 +35,41 @@ describe('loadServiceConfig', () => {
     expect(message).toContain('DATABASE_URL');
     expect(message).toContain('KAFKA_BROKERS is required but not set');
     expect(message).toContain('KAFKA_SASL_MECHANISM');
+  });
+
+  it('refuses to start without the token issuer, audience and JWKS URL, naming each', () => {
+    let error: unknown;
+    try {
+      loadServiceConfig({
+        ...valid,
+        AUTH_ISSUER: undefined,
+        AUTH_AUDIENCE: undefined,
+        AUTH_JWKS_URL: 'ftp://x',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const message = (error as Error).message;
+    expect(message).toContain('AUTH_ISSUER is required but not set');
+    expect(message).toContain('AUTH_AUDIENCE is required but not set');
+    expect(message).toContain('AUTH_JWKS_URL');
+  });
+
+  it('reads the roles claim and accepted algorithms, and needs no issuer with AUTH_MODE=off', () => {
+    expect(
+      loadServiceConfig({
+        ...valid,
+        AUTH_ROLES_CLAIM: 'realm_access.roles',
+        AUTH_ALGORITHMS: 'RS256, PS256',
+      }),
+    ).toMatchObject({
+      AUTH_MODE: 'jwt',
+      AUTH_ROLES_CLAIM: 'realm_access.roles',
+      AUTH_ALGORITHMS: ['RS256', 'PS256'],
+    });
+    const { AUTH_ISSUER: _i, AUTH_AUDIENCE: _a, AUTH_JWKS_URL: _j, ...withoutIssuer } = valid;
+    expect(loadServiceConfig({ ...withoutIssuer, AUTH_MODE: 'off' })).toMatchObject({ AUTH_MODE: 'off' });
   });
 
   it("validates the app's own extra settings too", () => {

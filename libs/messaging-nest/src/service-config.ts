@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { validateConfig } from '@platform/config';
 import { kafkaSettingsSchema } from '@platform/messaging';
+import { authSettingsSchema } from '@platform/service-kit';
 
-/** Settings every service reads, on top of the Kafka and registry ones. */
+/** Settings every service reads, on top of the Kafka, registry and REST authentication ones. */
 export const serviceSettingsSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL'),
@@ -18,11 +19,12 @@ export function loadServiceConfig<Extra extends z.ZodObject = z.ZodObject<Record
   extra?: Extra,
 ) {
   const schema = z.intersection(
-    z.intersection(serviceSettingsSchema, kafkaSettingsSchema),
+    z.intersection(z.intersection(serviceSettingsSchema, kafkaSettingsSchema), authSettingsSchema),
     extra ?? z.object({}),
   );
   return validateConfig(schema, env) as z.infer<typeof serviceSettingsSchema> &
     z.infer<typeof kafkaSettingsSchema> &
+    z.infer<typeof authSettingsSchema> &
     z.infer<Extra>;
 }
 

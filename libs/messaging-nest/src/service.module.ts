@@ -9,7 +9,14 @@ import {
 import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import type { AppName, EventType } from '@platform/contracts';
-import { HealthController, MetricsController, READINESS_CHECKS, loggingModule } from '@platform/service-kit';
+import {
+  AuthModule,
+  HealthController,
+  MetricsController,
+  READINESS_CHECKS,
+  loggingModule,
+  type RateLimit,
+} from '@platform/service-kit';
 import pino from 'pino';
 import { KafkaEventTransport } from './kafka-event-transport';
 import { MessagingModule, messagingReadinessChecks } from './messaging.module';
@@ -27,6 +34,8 @@ export interface ServiceModuleOptions {
   permanentErrors?: MessagingModuleOptions['permanentErrors'];
   savepointPerEvent?: boolean;
   lanes?: number;
+  /** Per-caller limits that the app's routes name with @RateLimitPerCaller(name). */
+  rateLimits?: Record<string, RateLimit>;
 }
 
 // HTTP commands and Prisma's queries (the consumer and relay have their own, MESSAGING_POOL); with
@@ -44,7 +53,8 @@ class DatabasePoolLifecycle implements OnApplicationShutdown {
 }
 
 /**
- * What every service has besides its own use cases: JSON logs, its settings and database pool,
+ * What every service has besides its own use cases: JSON logs, bearer-token checks on every REST
+ * route (AuthModule), its settings and database pool,
  * its Prisma client, the messaging pipeline, and the health and metrics endpoints, with readiness
  * covering the database, Kafka and the registry. An app's root module imports this and adds only
  * its controllers and handlers.
@@ -60,13 +70,19 @@ export class ServiceModule {
     permanentErrors,
     savepointPerEvent,
     lanes,
+    rateLimits,
   }: ServiceModuleOptions): DynamicModule {
     const logger = pino({ name: app, level: config.LOG_LEVEL });
+    if (config.AUTH_MODE === 'off')
+      logger.warn(
+        'AUTH_MODE=off: REST calls are not authenticated; anyone who reaches this port is an operator',
+      );
     return {
       module: ServiceModule,
       global: true,
       imports: [
         loggingModule(app),
+        AuthModule.forRoot(config, rateLimits),
         MessagingModule.forRoot({
           app,
           consumes,

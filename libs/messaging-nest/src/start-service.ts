@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import pino from 'pino';
 import { onShutdownSignals } from '@platform/messaging';
-import { httpAdapter, logRequests, setupOpenApi } from '@platform/service-kit';
+import { httpAdapter, logRequests, registerSecurityPlugins, setupOpenApi } from '@platform/service-kit';
 import { KafkaEventTransport } from './kafka-event-transport';
 import { PassErrorsToTransport } from './pass-errors-to-transport.filter';
 
@@ -31,6 +31,7 @@ export async function startService(
   app.useLogger(app.get(PinoNestLogger));
   const logger = pino({ name: options.app, level: options.logLevel });
   logRequests(app.getHttpAdapter().getInstance(), logger);
+  await registerSecurityPlugins(app);
   app.useGlobalFilters(new PassErrorsToTransport(app.getHttpAdapter()));
   app.connectMicroservice({ strategy: app.get(KafkaEventTransport) }, { inheritAppConfig: true });
   setupOpenApi(app, options.openApi.title, options.openApi.description);

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Public } from './auth/access.decorators';
 
 /** One dependency the service cannot work without; `check` rejects when it is unusable. */
 export interface ReadinessCheck {
@@ -13,7 +14,10 @@ const CHECK_TIMEOUT_MS = 3_000;
  * Liveness says the process runs (restart it if not); readiness says it can do its job now
  * (send it traffic if so). Only readiness looks at the database, Kafka and the registry, so a
  * broker outage takes the service out of rotation without getting it restarted in a loop.
+ * Open to anyone: orchestrators and load balancers probe without tokens, and neither answer names
+ * customer data.
  */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[]) {}

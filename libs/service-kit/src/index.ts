@@ -10,3 +10,4 @@ export type { FieldError } from './validation-error';
 export { refuseUnstorableText, unstorableRequestField } from './refuse-unstorable-text';
 export { findUnstorableText, unstorableTextProblem } from './unstorable-text';
 export { setupOpenApi } from './openapi';
+export * from './auth';

@@ -1,9 +1,11 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@platform/service-kit';
 import { PrismaService } from '../prisma.service';
 import { StockRepository } from '../stock.repository';
 
 @ApiTags('stock')
+@Roles('operator')
 @Controller('stock')
 export class GetStockController {
   constructor(

@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, HttpCode, HttpStatus, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ZodValidationPipe } from '@platform/service-kit';
+import { Roles, ZodValidationPipe } from '@platform/service-kit';
 import { checkedStockLevel, DomainError } from '../domain';
 import { PrismaService } from '../prisma.service';
 import { StockRepository } from '../stock.repository';
@@ -12,6 +12,7 @@ import {
 } from './set-stock-level.request';
 
 @ApiTags('stock')
+@Roles('operator')
 @Controller('stock')
 export class SetStockLevelController {
   constructor(

@@ -1,7 +1,7 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ZodValidationPipe } from '@platform/service-kit';
+import { Roles, ZodValidationPipe } from '@platform/service-kit';
 import { NotificationQueries } from './notification-queries';
 
 const byOrderQuery = z.object({
@@ -9,6 +9,7 @@ const byOrderQuery = z.object({
 });
 
 @ApiTags('notifications')
+@Roles('operator')
 @Controller('notifications')
 export class GetNotificationController {
   constructor(private readonly queries: NotificationQueries) {}

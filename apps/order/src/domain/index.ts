@@ -66,3 +66,10 @@ export {
   type StoredIdempotentRequest,
 } from './idempotency-key';
 export { assertNever } from './assert-never';
+export {
+  mayPlaceOrderFor,
+  maySeeOrder,
+  orderListScope,
+  type AccessDecision,
+  type Caller,
+} from './order-access';

@@ -1,7 +1,9 @@
-import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, ForbiddenException, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ZodValidationPipe } from '@platform/service-kit';
+import { CurrentPrincipal, Roles, ZodValidationPipe, type Principal } from '@platform/service-kit';
+import { callerOf } from '../caller';
+import { maySeeOrder, orderListScope } from '../domain';
 import { decodeCursor, OrderQueries } from './order-queries';
 
 const listQuery = z.object({
@@ -14,16 +16,22 @@ const listQuery = z.object({
     .optional(),
 });
 
+/** Customers read their own orders only; operators every order. */
 @ApiTags('orders')
+@Roles('customer', 'operator')
 @Controller('orders')
 export class GetOrderController {
   constructor(private readonly queries: OrderQueries) {}
 
   @Get(':orderId')
   @ApiOperation({ summary: 'An order: status, lines, total, cancellation reason and event history' })
-  async findOne(@Param('orderId') orderId: string) {
+  @ApiResponse({
+    status: 404,
+    description: 'No such order, or (for a customer) not theirs: the two look alike',
+  })
+  async findOne(@Param('orderId') orderId: string, @CurrentPrincipal() principal: Principal) {
     const order = await this.queries.findOne(orderId);
-    if (!order)
+    if (!order || !maySeeOrder(callerOf(principal), order))
       throw new NotFoundException({
         statusCode: 404,
         error: 'ORDER_NOT_FOUND',
@@ -33,12 +41,23 @@ export class GetOrderController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Orders, newest first, filtered by status and customer, with cursor pagination' })
+  @ApiOperation({
+    summary: 'Orders, newest first, filtered by status and customer, with cursor pagination',
+    description: "A customer's listing shows only their own orders.",
+  })
+  @ApiResponse({ status: 403, description: 'A customer asking for another customer’s orders' })
   @ApiQuery({ name: 'status', required: false, enum: ['PENDING', 'CONFIRMED', 'CANCELLED'] })
   @ApiQuery({ name: 'customerId', required: false })
   @ApiQuery({ name: 'limit', required: false, description: '1-100, default 20' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  list(@Query(new ZodValidationPipe(listQuery)) query: z.infer<typeof listQuery>) {
-    return this.queries.list(query);
+  list(
+    @Query(new ZodValidationPipe(listQuery)) query: z.infer<typeof listQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const scope = orderListScope(callerOf(principal), query.customerId);
+    if (!scope.allowed)
+      throw new ForbiddenException({ statusCode: 403, error: 'CUSTOMER_MISMATCH', message: scope.reason });
+    const { customerId: _requested, ...filters } = query;
+    return this.queries.list({ ...filters, ...(scope.customerId ? { customerId: scope.customerId } : {}) });
   }
 }

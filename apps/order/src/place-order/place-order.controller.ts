@@ -3,6 +3,7 @@ import {
   Body,
   ConflictException,
   Controller,
+  ForbiddenException,
   Headers,
   HttpCode,
   HttpStatus,
@@ -12,8 +13,18 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ZodValidationPipe, correlationIdOf, type HttpRequest } from '@platform/service-kit';
-import { DomainError } from '../domain';
+import {
+  CurrentPrincipal,
+  RateLimitPerCaller,
+  Roles,
+  ZodValidationPipe,
+  correlationIdOf,
+  type HttpRequest,
+  type Principal,
+} from '@platform/service-kit';
+import { callerOf } from '../caller';
+import { DomainError, mayPlaceOrderFor } from '../domain';
+import { PLACE_ORDER_LIMIT } from '../order-config';
 import { IdempotencyConflictError, PlaceOrderHandler } from './place-order.handler';
 import { placeOrderRequest, type PlaceOrderRequest } from './place-order.request';
 
@@ -27,8 +38,14 @@ export class PlaceOrderController {
   constructor(private readonly placeOrder: PlaceOrderHandler) {}
 
   @Post()
+  @Roles('customer', 'operator')
+  @RateLimitPerCaller(PLACE_ORDER_LIMIT)
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Place an order; it is confirmed or cancelled asynchronously by the saga' })
+  @ApiOperation({
+    summary: 'Place an order; it is confirmed or cancelled asynchronously by the saga',
+    description:
+      'A customer places orders in their own name only (customerId = the token subject); an operator for anyone.',
+  })
   @ApiBody({ schema: z.toJSONSchema(placeOrderRequest) as object })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -42,14 +59,30 @@ export class PlaceOrderController {
   })
   @ApiResponse({ status: 202, description: 'Accepted: { orderId, status: PENDING, correlationId }' })
   @ApiResponse({ status: 400, description: 'Invalid body: `fields` names each wrong field and rule' })
+  @ApiResponse({
+    status: 401,
+    description: 'No valid bearer token: `error` says why (TOKEN_MISSING, TOKEN_EXPIRED, …)',
+  })
+  @ApiResponse({
+    status: 403,
+    description: 'A customer naming someone else as customerId (CUSTOMER_MISMATCH)',
+  })
   @ApiResponse({ status: 409, description: 'Idempotency-Key reused with a different body' })
   @ApiResponse({ status: 413, description: 'Body larger than 100 kB' })
+  @ApiResponse({
+    status: 429,
+    description: 'Too many orders from this customer; Retry-After says when to try again',
+  })
   async place(
     @Body(new ZodValidationPipe(placeOrderRequest)) body: PlaceOrderRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: HeaderSink,
+    @CurrentPrincipal() principal: Principal,
   ) {
+    const access = mayPlaceOrderFor(callerOf(principal), body.customerId);
+    if (!access.allowed)
+      throw new ForbiddenException({ statusCode: 403, error: 'CUSTOMER_MISMATCH', message: access.reason });
     const correlationId = correlationIdOf(request);
     response.header('X-Correlation-Id', correlationId);
     try {

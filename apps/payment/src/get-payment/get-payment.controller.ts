@@ -1,7 +1,7 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ZodValidationPipe } from '@platform/service-kit';
+import { Roles, ZodValidationPipe } from '@platform/service-kit';
 import { PaymentQueries } from './payment-queries';
 
 const listQuery = z.object({
@@ -9,6 +9,7 @@ const listQuery = z.object({
 });
 
 @ApiTags('payments')
+@Roles('operator')
 @Controller('payments')
 export class GetPaymentController {
   constructor(private readonly queries: PaymentQueries) {}

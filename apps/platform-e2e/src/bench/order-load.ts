@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { orderRequest } from '../support/platform-api';
 import type { FinalStateWatcher } from './final-state-watcher';
-import { orderPoster } from './order-poster';
+import { loadCustomers, orderPoster } from './order-poster';
 import { percentiles } from './percentiles';
 
 export interface LoadOptions {
@@ -33,6 +33,9 @@ export interface LoadResult {
   seconds: number;
 }
 
+// Enough that each places well under the per-customer limit at any rate this machine sustains.
+const LOAD_CUSTOMERS = 1_000;
+
 /**
  * Offers orders at a fixed rate (open loop: an order is due every 1/R s whatever the answers do,
  * unless `concurrency` requests are already in flight), then waits for every accepted order to
@@ -47,7 +50,8 @@ export async function runOrderLoad(watcher: FinalStateWatcher, options: LoadOpti
   let failed = 0;
   const total = Math.round(ratePerSecond * durationSeconds);
   const requests: Promise<void>[] = [];
-  const post = orderPoster(concurrency);
+  const customers = loadCustomers(LOAD_CUSTOMERS);
+  const post = await orderPoster(concurrency, customers);
   const firstSend = performance.now();
   for (let i = 0; i < total; i++) {
     const wait = firstSend + (i * 1000) / ratePerSecond - performance.now();
@@ -59,7 +63,7 @@ export async function runOrderLoad(watcher: FinalStateWatcher, options: LoadOpti
     inFlight += 1;
     const started = performance.now();
     requests.push(
-      post(orderRequest(sku))
+      post(orderRequest(sku, { customerId: customers[i % customers.length]! }))
         .then(({ status, orderId }) => {
           if (status !== 202 || !orderId) throw new Error(String(status));
           sentAt.set(orderId, started);

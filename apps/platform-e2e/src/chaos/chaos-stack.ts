@@ -44,6 +44,7 @@ export async function startChaosStack(onNotice: (text: string) => void): Promise
     INVENTORY_PORT: String(base + 11),
     PAYMENT_PORT: String(base + 12),
     NOTIFICATION_PORT: String(base + 13),
+    DEV_ISSUER_PORT: String(base + 14),
     KAFKA_HEAP_OPTS: '-Xms128m -Xmx512m',
     REGISTRY_HEAP_OPTS: '-Xms64m -Xmx384m',
   };

@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { localEndpoints } from '@platform/config';
 import { createKafka } from '@platform/messaging';
 import { uniqueName, waitFor } from '@platform/testing';
-import { orderPoster } from '../bench/order-poster';
+import { loadCustomers, orderPoster } from '../bench/order-poster';
 import { orderRequest, setStock } from '../support/platform-api';
 import { startChaosStack } from './chaos-stack';
 import { allAppsReady, everyFaultOnce, type Fault, type FaultRecord } from './faults';
@@ -67,9 +67,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const deadLettersBefore = await deadLetterCount(admin);
     await admin.disconnect();
 
+    // Many customers, each well under the per-customer limit on POST /orders.
+    const customers = loadCustomers(100);
+    const post = await orderPoster(64, customers);
     const started = performance.now();
     const at = () => Math.round((performance.now() - started) / 100) / 10;
-    const post = orderPoster(64);
     let refused = 0;
     const placing = (async () => {
       const requests: Promise<void>[] = [];
@@ -79,7 +81,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         const declines = i % (options.declineEvery ?? 5) === 4;
         requests.push(
           post(
-            orderRequest(placed.sku, { paymentMethod: declines ? 'tok_chargeDeclined' : 'tok_visa' }),
+            orderRequest(placed.sku, {
+              paymentMethod: declines ? 'tok_chargeDeclined' : 'tok_visa',
+              customerId: customers[i % customers.length]!,
+            }),
           ).then(
             ({ status, orderId }) => {
               if (status === 202 && orderId) placed.accepted.set(orderId, { declines });

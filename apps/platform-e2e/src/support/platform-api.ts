@@ -1,6 +1,9 @@
 import { localEndpoints, type AppName } from '@platform/config';
+import { DEV_OPERATOR, devToken, type DevRole } from '@platform/dev-identity';
 import { waitFor } from '@platform/testing';
 
+/** Who a request is sent as: a caller of the development issuer, or nobody (no Authorization header). */
+export type SendAs = { sub: string; role: DevRole } | 'anonymous';
 
 export interface HttpResult<T = unknown> {
   status: number;
@@ -8,14 +11,28 @@ export interface HttpResult<T = unknown> {
   headers: Headers;
 }
 
+/**
+ * A request to one of the apps, with a bearer token of the development issuer unless `as` says
+ * 'anonymous' or `headers` carry their own Authorization. By default an order body is sent by the
+ * customer it names (as a shop's front end would), everything else by an operator.
+ */
 export async function http<T = unknown>(
   app: AppName,
   path: string,
-  init: { method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+    as?: SendAs;
+  } = {},
 ): Promise<HttpResult<T>> {
+  const sender = init.as ?? defaultSender(init.body);
+  const authorization: Record<string, string> =
+    sender === 'anonymous' ? {} : { authorization: `Bearer ${await devToken(sender.sub, sender.role)}` };
   const response = await fetch(`${localEndpoints().appUrl(app)}${path}`, {
     method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...init.headers },
+    headers: { 'content-type': 'application/json', ...authorization, ...init.headers },
     ...(init.rawBody !== undefined
       ? { body: init.rawBody }
       : init.body !== undefined
@@ -30,6 +47,13 @@ export async function http<T = unknown>(
     // not JSON: keep the text
   }
   return { status: response.status, body: body as T, headers: response.headers };
+}
+
+function defaultSender(body: unknown): SendAs {
+  const customerId = (body as { customerId?: unknown } | undefined)?.customerId;
+  return typeof customerId === 'string'
+    ? { sub: customerId, role: 'customer' }
+    : { sub: DEV_OPERATOR, role: 'operator' };
 }
 
 export interface OrderView {

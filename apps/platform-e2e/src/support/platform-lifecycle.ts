@@ -7,11 +7,12 @@ import { SagaObserver } from './saga-observer';
 /**
  * Starts the four apps (from their builds) and a topic observer for one test file, and stops
  * them afterwards. The apps' output goes to .local/var/log/e2e-<file>.log, to read when a test fails.
+ * `env` adds settings per app (say, a lower rate limit for the test that reaches it).
  */
 export function usePlatform(
   name: string,
   /** Settings some apps get on top of the usual ones, e.g. a deadline of seconds for the order service. */
-  options: { env?: StartPlatformOptions['env'] } = {},
+  { env }: Pick<StartPlatformOptions, 'env'> = {},
 ): { platform: () => Platform; observer: () => SagaObserver } {
   let platform: Platform | undefined;
   let observer: SagaObserver | undefined;
@@ -24,7 +25,7 @@ export function usePlatform(
     observer = await SagaObserver.start();
     platform = await startPlatform({
       onLine: (app, line) => log.write(`${app} | ${line}\n`),
-      ...(options.env ? { env: options.env } : {}),
+      ...(env ? { env } : {}),
     });
   }, 180_000);
   afterAll(async () => {

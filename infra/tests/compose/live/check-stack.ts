@@ -47,7 +47,39 @@ const compose = (args: string[], timeoutMs?: number) =>
   run('docker', ['compose', '-p', PROJECT, '-f', COMPOSE_FILE, ...args], timeoutMs);
 
 /**
- * One request, retried (twice, after 500 ms) only when no answer arrived: a kept-alive connection the
+ * A bearer token of the stack's development issuer, minted inside its container as the README
+ * shows (`docker compose exec issuer npm run -s token -- …`); one per caller, reused.
+ */
+const tokens = new Map<string, string>();
+function tokenFor(sub: string, role: 'customer' | 'operator'): string {
+  const key = `${role}:${sub}`;
+  if (!tokens.has(key))
+    tokens.set(
+      key,
+      compose([
+        'exec',
+        '-T',
+        'issuer',
+        'npm',
+        'run',
+        '-s',
+        'token',
+        '--',
+        '--sub',
+        sub,
+        '--role',
+        role,
+      ]).trim(),
+    );
+  return tokens.get(key)!;
+}
+const OPERATOR = 'operator@example.com';
+const isAppUrl = (target: string) =>
+  APP_NAMES.some((app) => target.startsWith(url(`${app.toUpperCase()}_PORT`, '/')));
+
+/**
+ * One request (to an app: as an operator unless `headers` carry another Authorization), retried
+ * (twice, after 500 ms) only when no answer arrived: a kept-alive connection the
  * app closed after its idle timeout fails the next request without it reaching the app. Every request
  * here is idempotent (POST /orders carries an Idempotency-Key).
  */
@@ -60,7 +92,11 @@ async function http<T>(
     try {
       response = await fetch(target, {
         method: init.method ?? 'GET',
-        headers: { 'content-type': 'application/json', ...init.headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(isAppUrl(target) ? { authorization: `Bearer ${tokenFor(OPERATOR, 'operator')}` } : {}),
+          ...init.headers,
+        },
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
         signal: AbortSignal.timeout(10_000),
       });
@@ -122,11 +158,17 @@ const stockOf = async (sku: string) =>
   (await http<{ available: number }>(url('INVENTORY_PORT', `/stock/${sku}`))).body.available;
 
 async function placeOrder(sku: string, quantity: number, paymentMethod: string, correlationId: string) {
+  // As the customer the order names: a customer may order only in their own name.
+  const customerId = `${correlationId}@example.com`;
   const { status, body } = await http<{ orderId: string }>(url('ORDER_PORT', '/orders'), {
     method: 'POST',
-    headers: { 'X-Correlation-Id': correlationId, 'Idempotency-Key': correlationId },
+    headers: {
+      'X-Correlation-Id': correlationId,
+      'Idempotency-Key': correlationId,
+      authorization: `Bearer ${tokenFor(customerId, 'customer')}`,
+    },
     body: {
-      customerId: `${correlationId}@example.com`,
+      customerId,
       currency: 'EUR',
       paymentMethod,
       lines: [{ sku, quantity, unitPriceMinor: 1299 }],

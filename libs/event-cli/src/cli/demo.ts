@@ -5,8 +5,9 @@
  * 1 otherwise or when the platform, Kafka or the registry is not there.
  */
 import { localEndpoints } from '@platform/config';
+import { DEV_OPERATOR, devToken } from '@platform/dev-identity';
 import { connect, explainFailure, settingsFromEnv } from '../connection/cli-connection';
-import { PlatformClient } from '../demo/platform-client';
+import { PlatformClient, type DemoTokens } from '../demo/platform-client';
 import { runDemo } from '../demo/run-demo';
 import { TERMINAL_COLORS } from '../text/colors';
 
@@ -15,7 +16,10 @@ const USAGE = `usage: npm run demo
 With the platform running (npm start): sets the stock of DEMO-SKU, places one order of each outcome
 (confirmed, out of stock, payment declined), waits for the saga to decide each, and prints their
 traces from the topics. Exit code 0 when every order ended as expected, 1 otherwise or when the
-platform, Kafka or the registry does not answer.`;
+platform, Kafka or the registry does not answer.
+
+Tokens: from the development issuer that npm start runs; against a real IdP, set OPERATOR_TOKEN to
+an operator's token and every call is made with it.`;
 
 async function main(): Promise<number> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -26,7 +30,7 @@ async function main(): Promise<number> {
   const settings = settingsFromEnv(process.env);
   try {
     const asExpected = await runDemo({
-      platform: new PlatformClient(endpoints.appUrl('order'), endpoints.appUrl('inventory')),
+      platform: new PlatformClient(endpoints.appUrl('order'), endpoints.appUrl('inventory'), demoTokens()),
       connect: () => connect(settings),
       out: (text) => console.log(text),
       colors: TERMINAL_COLORS,
@@ -37,6 +41,15 @@ async function main(): Promise<number> {
     console.error(`demo: ${explainFailure(error, settings)}`);
     return 1;
   }
+}
+
+function demoTokens(): DemoTokens {
+  const given = process.env['OPERATOR_TOKEN'];
+  if (given) return { customer: async () => given, operator: async () => given };
+  return {
+    customer: (customerId) => devToken(customerId, 'customer'),
+    operator: () => devToken(DEV_OPERATOR, 'operator'),
+  };
 }
 
 main().then(

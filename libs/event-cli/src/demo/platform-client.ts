@@ -30,10 +30,17 @@ export interface OrderView {
   cancellation: { reason: string; detail: string | null } | null;
 }
 
+/** Bearer tokens for the demo's calls: an order is placed by its customer, the rest by an operator. */
+export interface DemoTokens {
+  customer(customerId: string): Promise<string>;
+  operator(): Promise<string>;
+}
+
 export class PlatformClient {
   constructor(
     private readonly orderUrl: string,
     private readonly inventoryUrl: string,
+    private readonly tokens: DemoTokens,
     private readonly timeoutMs = 5_000,
   ) {}
 
@@ -51,24 +58,37 @@ export class PlatformClient {
 
   /** PUT replaces the level, so every demo run starts from the same stock. */
   async setStock(sku: string, available: number): Promise<void> {
-    await this.send('PUT', `${this.inventoryUrl}/stock/${encodeURIComponent(sku)}`, { available });
+    await this.send(
+      'PUT',
+      `${this.inventoryUrl}/stock/${encodeURIComponent(sku)}`,
+      await this.tokens.operator(),
+      {
+        available,
+      },
+    );
   }
 
   async placeOrder(order: OrderRequest): Promise<{ orderId: string; correlationId: string }> {
-    return this.send('POST', `${this.orderUrl}/orders`, order);
+    return this.send('POST', `${this.orderUrl}/orders`, await this.tokens.customer(order.customerId), order);
   }
 
   async getOrder(orderId: string): Promise<OrderView> {
-    return this.send('GET', `${this.orderUrl}/orders/${encodeURIComponent(orderId)}`);
+    return this.send(
+      'GET',
+      `${this.orderUrl}/orders/${encodeURIComponent(orderId)}`,
+      await this.tokens.operator(),
+    );
   }
 
-  private async send<T>(method: string, url: string, body?: unknown): Promise<T> {
+  private async send<T>(method: string, url: string, token: string, body?: unknown): Promise<T> {
     const response = await fetch(url, {
       method,
       signal: AbortSignal.timeout(this.timeoutMs),
-      ...(body === undefined
-        ? {}
-        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
     if (!response.ok) throw new PlatformRequestError(`${method} ${url}`, response.status, text);

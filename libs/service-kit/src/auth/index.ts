@@ -1,0 +1,13 @@
+export { authSettingsSchema } from './auth-settings';
+export type { AuthSettings } from './auth-settings';
+export { ROLES, principalFromClaims } from './principal';
+export type { Principal, Role } from './principal';
+export { AuthenticationError, IssuerUnavailableError } from './auth-errors';
+export type { AuthFailureReason } from './auth-errors';
+export { TokenVerifier } from './token-verifier';
+export { Roles, Public, RateLimitPerCaller, CurrentPrincipal } from './access.decorators';
+export type { Access } from './access.decorators';
+export { AuthGuard } from './auth.guard';
+export { AuthModule, AUTH_REALM } from './auth.module';
+export type { RateLimit } from './auth-options';
+export { registerSecurityPlugins } from './security-plugins';
