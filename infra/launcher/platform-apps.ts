@@ -24,12 +24,20 @@ export function platformApps(
     entry: path.join(REPO_ROOT, 'apps', app, 'dist', 'main.js'),
     env: {
       PORT: String(endpoints.appPort(app)),
-      DATABASE_URL: endpoints.databaseUrl(endpoints.appDatabase(app)),
+      // Each app as its own database role and its own Kafka principal (README, Security).
+      DATABASE_URL: endpoints.appDatabaseUrl(app),
       KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
       KAFKA_CLIENT_ID: `${app}-service`,
+      ...definedOnly(endpoints.kafkaSecurity(app)),
       SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
       ...overrides[app],
     },
   }));
+}
+
+function definedOnly(settings: object): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(settings).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
