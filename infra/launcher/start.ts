@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import pc from 'picocolors';
-import { localEndpoints, APP_NAMES } from '@platform/config';
+import { localEndpoints, localSecrets, APP_NAMES } from '@platform/config';
 import { applyContracts } from '@platform/contracts';
 import { startPlatform } from './platform';
 import { REPO_ROOT } from './platform-apps';
@@ -68,7 +68,11 @@ function printWelcome(seconds: number): void {
         `  ${app.padEnd(13)} ${endpoints.appUrl(app)}   docs ${endpoints.appUrl(app)}/docs   ` +
         `health /health/ready   metrics /metrics`,
     ),
-    `  kafka         ${endpoints.kafkaBrokers.join(',')}`,
+    `  kafka         ${endpoints.kafkaBrokers.join(',')}   ${
+      endpoints.kafkaSecure
+        ? `SASL_SSL, a principal per app; operator credentials in ${localSecrets(process.env).dir}`
+        : 'PLAINTEXT (KAFKA_SECURITY=plaintext)'
+    }`,
     `  registry      ${endpoints.schemaRegistryUrl}`,
     '',
     pc.bold('Try:'),
