@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
-import { type KafkaPrincipal, type KafkaSecuritySettings, kafkaClientSecurity, localEndpoints } from '@platform/config';
+import {
+  type KafkaPrincipal,
+  type KafkaSecuritySettings,
+  kafkaClientSecurity,
+  localEndpoints,
+} from '@platform/config';
 import { applyContracts } from '@platform/contracts';
 
 const run = promisify(execFile);
@@ -43,7 +48,7 @@ function client(settings: KafkaSecuritySettings, clientId = 'security-test'): Ka
 /** The protocol error types anywhere in a kafkajs error's chain of causes. */
 function errorTypes(error: unknown): string[] {
   const types: string[] = [];
-  for (let e = error as { type?: string; cause?: unknown; originalError?: unknown } | undefined; e; ) {
+  for (let e = error as { type?: string; cause?: unknown; originalError?: unknown } | undefined; e;) {
     if (e.type) types.push(e.type);
     e = (e.originalError ?? e.cause) as typeof e;
   }
@@ -117,12 +122,23 @@ describe('the broker refuses clients without valid credentials', () => {
 
 describe('each app may do only its own part (ACLs from the event catalogue)', () => {
   it('lets payment write payments.payment-authorized but not orders.order-confirmed', async () => {
-    const producer = client(security('payment'), 'payment-service').producer({ idempotent: true, maxInFlightRequests: 1 });
+    const producer = client(security('payment'), 'payment-service').producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
     await producer.connect();
     try {
-      await producer.send({ topic: 'payments.payment-authorized', acks: -1, messages: [{ key: 'o-1', value: 'ok' }] });
+      await producer.send({
+        topic: 'payments.payment-authorized',
+        acks: -1,
+        messages: [{ key: 'o-1', value: 'ok' }],
+      });
       const error = await failureOf(() =>
-        producer.send({ topic: 'orders.order-confirmed', acks: -1, messages: [{ key: 'o-1', value: 'forged' }] }),
+        producer.send({
+          topic: 'orders.order-confirmed',
+          acks: -1,
+          messages: [{ key: 'o-1', value: 'forged' }],
+        }),
       );
       expect(errorTypes(error)).toContain('TOPIC_AUTHORIZATION_FAILED');
     } finally {
@@ -162,24 +178,28 @@ describe('each app may do only its own part (ACLs from the event catalogue)', ()
   it.each([
     ['inventory-service', true],
     ['payment-service', false],
-  ])('lets inventory join the group %s: %s', async (groupId, allowed) => {
-    const consumer = client(security('inventory'), 'inventory-service').consumer({
-      groupId,
-      retry: { retries: 0, restartOnFailure: async () => false },
-    });
-    const outcome = new Promise<string[]>((resolve) => {
-      consumer.on(consumer.events.GROUP_JOIN, () => resolve(['joined']));
-      consumer.on(consumer.events.CRASH, ({ payload }) => resolve(errorTypes(payload.error)));
-    });
-    await consumer.connect();
-    try {
-      await consumer.subscribe({ topics: ['orders.order-placed'] });
-      await consumer.run({ eachMessage: async () => undefined });
-      expect(await outcome).toContain(allowed ? 'joined' : 'GROUP_AUTHORIZATION_FAILED');
-    } finally {
-      await consumer.disconnect();
-    }
-  }, 60_000);
+  ])(
+    'lets inventory join the group %s: %s',
+    async (groupId, allowed) => {
+      const consumer = client(security('inventory'), 'inventory-service').consumer({
+        groupId,
+        retry: { retries: 0, restartOnFailure: async () => false },
+      });
+      const outcome = new Promise<string[]>((resolve) => {
+        consumer.on(consumer.events.GROUP_JOIN, () => resolve(['joined']));
+        consumer.on(consumer.events.CRASH, ({ payload }) => resolve(errorTypes(payload.error)));
+      });
+      await consumer.connect();
+      try {
+        await consumer.subscribe({ topics: ['orders.order-placed'] });
+        await consumer.run({ eachMessage: async () => undefined });
+        expect(await outcome).toContain(allowed ? 'joined' : 'GROUP_AUTHORIZATION_FAILED');
+      } finally {
+        await consumer.disconnect();
+      }
+    },
+    60_000,
+  );
 
   it('does not let the operator create topics', async () => {
     const admin = client(security('operator')).admin();

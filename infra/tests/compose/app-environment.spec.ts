@@ -73,7 +73,9 @@ function withLocalSecrets<T>(work: () => T): T {
   mkdirSync(path.join(varDir, 'secrets'));
   writeFileSync(
     path.join(varDir, 'secrets', 'credentials.env'),
-    APP_NAMES.map((a) => `KAFKA_PASSWORD_${a.toUpperCase()}=x\nPOSTGRES_PASSWORD_${a.toUpperCase()}=x\n`).join(''),
+    APP_NAMES.map(
+      (a) => `KAFKA_PASSWORD_${a.toUpperCase()}=x\nPOSTGRES_PASSWORD_${a.toUpperCase()}=x\n`,
+    ).join(''),
   );
   const saved = process.env['INFRA_VAR_DIR'];
   process.env['INFRA_VAR_DIR'] = varDir;

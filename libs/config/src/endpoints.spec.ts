@@ -55,7 +55,9 @@ describe('the local credentials of localEndpoints', () => {
   });
 
   it('give no security with KAFKA_SECURITY=plaintext', () => {
-    expect(localEndpoints({ INFRA_VAR_DIR: varDir, KAFKA_SECURITY: 'plaintext' }).kafkaSecurity('payment')).toEqual({
+    expect(
+      localEndpoints({ INFRA_VAR_DIR: varDir, KAFKA_SECURITY: 'plaintext' }).kafkaSecurity('payment'),
+    ).toEqual({
       KAFKA_SSL: 'false',
     });
   });
@@ -69,7 +71,9 @@ describe('the local credentials of localEndpoints', () => {
   it("connect an app as its own role, named after its database, with the role's password", () => {
     const endpoints = localEndpoints({ INFRA_VAR_DIR: varDir, APP_DATABASE_SUFFIX: '_b' });
     expect(endpoints.appDatabaseRole('order')).toBe('order_b_service');
-    expect(endpoints.appDatabaseUrl('order')).toBe('postgresql://order_b_service:pw%2Forder@127.0.0.1:5432/order_b');
+    expect(endpoints.appDatabaseUrl('order')).toBe(
+      'postgresql://order_b_service:pw%2Forder@127.0.0.1:5432/order_b',
+    );
   });
 });
 

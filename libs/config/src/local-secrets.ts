@@ -15,8 +15,7 @@ export interface LocalSecrets {
 }
 
 export function localSecrets(settings: Record<string, string | undefined>): LocalSecrets {
-  const varDir =
-    settings['INFRA_VAR_DIR'] ?? path.join(findRepoRoot() ?? process.cwd(), '.local', 'var');
+  const varDir = settings['INFRA_VAR_DIR'] ?? path.join(findRepoRoot() ?? process.cwd(), '.local', 'var');
   const dir = path.join(varDir, 'secrets');
   const file = path.join(dir, 'credentials.env');
   let values: Record<string, string> | undefined;

@@ -1,7 +1,12 @@
 import type { KafkaPrincipal } from '@platform/config';
 import { type AclOperation, accessRules } from './access-rules';
 
-function allowed(principal: KafkaPrincipal, resource: 'topic' | 'group', name: string, operation: AclOperation) {
+function allowed(
+  principal: KafkaPrincipal,
+  resource: 'topic' | 'group',
+  name: string,
+  operation: AclOperation,
+) {
   return accessRules().some(
     (rule) =>
       rule.principal === principal &&

@@ -34,7 +34,12 @@ export function accessRules(): AccessRule[] {
     for (const entry of CATALOGUE_ENTRIES.filter((e) => e.producer === app))
       rules.push({ principal: app, resource: 'topic', name: entry.topic, operations: ['WRITE', 'DESCRIBE'] });
     if (DEAD_LETTER_APPS.includes(app))
-      rules.push({ principal: app, resource: 'topic', name: deadLetterTopic(app), operations: ['WRITE', 'DESCRIBE'] });
+      rules.push({
+        principal: app,
+        resource: 'topic',
+        name: deadLetterTopic(app),
+        operations: ['WRITE', 'DESCRIBE'],
+      });
     for (const topic of topicsConsumedBy(app))
       rules.push({ principal: app, resource: 'topic', name: topic, operations: ['READ', 'DESCRIBE'] });
     if (topicsConsumedBy(app).length > 0)
@@ -43,9 +48,12 @@ export function accessRules(): AccessRule[] {
   rules.push(
     { principal: 'operator', resource: 'topic', name: '*', operations: ['READ', 'DESCRIBE'] },
     { principal: 'operator', resource: 'group', name: '*', operations: ['READ', 'DESCRIBE', 'DELETE'] },
-    ...CATALOGUE_ENTRIES.map(
-      (entry): AccessRule => ({ principal: 'operator', resource: 'topic', name: entry.topic, operations: ['WRITE'] }),
-    ),
+    ...CATALOGUE_ENTRIES.map((entry): AccessRule => ({
+      principal: 'operator',
+      resource: 'topic',
+      name: entry.topic,
+      operations: ['WRITE'],
+    })),
   );
   return rules;
 }

@@ -51,7 +51,8 @@ async function main(): Promise<void> {
         `warning: the registry holds ${s.eventType} as version ${s.version} but envelopes say ${s.catalogueVersion}; update its version in libs/contracts/src/catalogue/event-definitions.ts`,
       );
   }
-  if (acls > 0) console.log(`acls    granted    ${acls} ACL entries from the access rules (README, Security)`);
+  if (acls > 0)
+    console.log(`acls    granted    ${acls} ACL entries from the access rules (README, Security)`);
   const changes =
     topics.filter((t) => t.created).length +
     subjects.filter((s) => s.registered || s.compatibilityChanged).length;
