@@ -28,16 +28,10 @@ export function platformApps(
       DATABASE_URL: endpoints.appDatabaseUrl(app),
       KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
       KAFKA_CLIENT_ID: `${app}-service`,
-      ...definedOnly(endpoints.kafkaSecurity(app)),
+      ...endpoints.kafkaSecurityEnv(app),
       SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
       ...overrides[app],
     },
   }));
-}
-
-function definedOnly(settings: object): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(settings).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );
 }

@@ -24,6 +24,8 @@ export interface Endpoints {
    * generated password and CA (README, Security), or plaintext with KAFKA_SECURITY=plaintext.
    */
   kafkaSecurity(principal: KafkaPrincipal): KafkaSecuritySettings;
+  /** The same as environment variables, for a child process (an app, a CLI). */
+  kafkaSecurityEnv(principal: KafkaPrincipal): Record<string, string>;
   appPort(app: AppName): number;
   appUrl(app: AppName): string;
 }
@@ -59,6 +61,16 @@ export function localEndpoints(env: NodeJS.ProcessEnv = process.env): Endpoints 
       : encodeURIComponent(user);
     return `postgresql://${auth}@${postgres.host}:${postgres.port}/${database}`;
   };
+  const kafkaSecurity = (principal: KafkaPrincipal): KafkaSecuritySettings =>
+    security === 'plaintext'
+      ? { KAFKA_SSL: 'false' }
+      : {
+          KAFKA_SSL: 'true',
+          KAFKA_SSL_CA_FILE: secrets.caFile,
+          KAFKA_SASL_MECHANISM: 'scram-sha-512',
+          KAFKA_SASL_USERNAME: principal,
+          KAFKA_SASL_PASSWORD: secrets.get(`KAFKA_PASSWORD_${principal.toUpperCase()}`),
+        };
   return {
     kafkaBrokers: (settings['KAFKA_BROKERS'] ?? `${get('KAFKA_HOST')}:${get('KAFKA_PORT')}`).split(','),
     schemaRegistryUrl:
@@ -75,16 +87,8 @@ export function localEndpoints(env: NodeJS.ProcessEnv = process.env): Endpoints 
         appDatabase(app),
       ),
     kafkaSecure: security === 'sasl_ssl',
-    kafkaSecurity: (principal) =>
-      security === 'plaintext'
-        ? { KAFKA_SSL: 'false' }
-        : {
-            KAFKA_SSL: 'true',
-            KAFKA_SSL_CA_FILE: secrets.caFile,
-            KAFKA_SASL_MECHANISM: 'scram-sha-512',
-            KAFKA_SASL_USERNAME: principal,
-            KAFKA_SASL_PASSWORD: secrets.get(`KAFKA_PASSWORD_${principal.toUpperCase()}`),
-          },
+    kafkaSecurity,
+    kafkaSecurityEnv: (principal) => definedOnly({ ...kafkaSecurity(principal) }),
     appPort: (app) => Number(get(`${app.toUpperCase()}_PORT`)),
     appUrl: (app) => `http://localhost:${get(`${app.toUpperCase()}_PORT`)}`,
   };

@@ -18,9 +18,7 @@ import {
 } from '../testing/messaging-fixture';
 
 const run = promisify(execFile);
-const adminSecurity = Object.fromEntries(
-  Object.entries(localEndpoints().kafkaSecurity('admin')).filter(([, value]) => value !== undefined),
-);
+const adminSecurity = localEndpoints().kafkaSecurityEnv('admin');
 const kafka = quietKafka();
 const sourceTopic = uniqueName('dlq-cli.test-event');
 const deadLetterTopic = uniqueName('dead-letters.dlq-cli');
