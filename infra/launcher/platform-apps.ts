@@ -28,9 +28,11 @@ export function platformApps(
     entry: path.join(REPO_ROOT, 'apps', app, 'dist', 'main.js'),
     env: {
       PORT: String(endpoints.appPort(app)),
-      DATABASE_URL: endpoints.databaseUrl(endpoints.appDatabase(app)),
+      // Each app as its own database role and its own Kafka principal (README, Security).
+      DATABASE_URL: endpoints.appDatabaseUrl(app),
       KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
       KAFKA_CLIENT_ID: `${app}-service`,
+      ...endpoints.kafkaSecurityEnv(app),
       SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
       ...auth,

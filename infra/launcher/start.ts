@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import pc from 'picocolors';
-import { localEndpoints, APP_NAMES } from '@platform/config';
+import { localEndpoints, localSecrets, APP_NAMES } from '@platform/config';
 import { applyContracts } from '@platform/contracts';
 import { DEV_OPERATOR, devIdentitySettings, mintDevToken } from '@platform/dev-identity';
 import { usesDevIssuer } from './local-issuer';
@@ -90,7 +90,11 @@ async function printWelcome(seconds: number): Promise<void> {
         `  ${app.padEnd(13)} ${endpoints.appUrl(app)}   docs ${endpoints.appUrl(app)}/docs   ` +
         `health /health/ready   metrics /metrics`,
     ),
-    `  kafka         ${endpoints.kafkaBrokers.join(',')}`,
+    `  kafka         ${endpoints.kafkaBrokers.join(',')}   ${
+      endpoints.kafkaSecure
+        ? `SASL_SSL, a principal per app; operator credentials in ${localSecrets(process.env).dir}`
+        : 'PLAINTEXT (KAFKA_SECURITY=plaintext)'
+    }`,
     `  registry      ${endpoints.schemaRegistryUrl}`,
     ...(tokens
       ? [

@@ -1,6 +1,6 @@
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import { Kafka, logLevel } from 'kafkajs';
-import { localEndpoints } from '@platform/config';
+import { kafkaClientSecurity, localEndpoints } from '@platform/config';
 import { uniqueName, waitFor } from '@platform/testing';
 
 const endpoints = localEndpoints();
@@ -8,6 +8,7 @@ const kafka = new Kafka({
   clientId: 'infra-test',
   brokers: endpoints.kafkaBrokers,
   logLevel: logLevel.NOTHING,
+  ...kafkaClientSecurity(localEndpoints().kafkaSecurity('admin')),
 });
 const registry = new SchemaRegistry({ host: endpoints.schemaRegistryUrl });
 const admin = kafka.admin();

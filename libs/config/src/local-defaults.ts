@@ -11,6 +11,12 @@ export function readLocalDefaults(startDir: string = __dirname): Record<string, 
   return file ? parseEnvFile(readFileSync(file, 'utf8')) : {};
 }
 
+/** The checkout's root (where infra/local.env is), or undefined in a container image. */
+export function findRepoRoot(startDir: string = __dirname): string | undefined {
+  const file = findUp(startDir, path.join('infra', 'local.env'));
+  return file ? path.dirname(path.dirname(file)) : undefined;
+}
+
 export function parseEnvFile(text: string): Record<string, string> {
   const values: Record<string, string> = {};
   for (const line of text.split('\n')) {

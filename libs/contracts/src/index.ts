@@ -21,6 +21,8 @@ export type { CatalogueEntry } from './catalogue/event-catalogue';
 export { EVENT_KEY_FIELD, EVENT_TOPIC_PARTITIONS } from './catalogue/event-definitions';
 export { valueSubject } from './catalogue/value-subject';
 export { deadLetterTopic, DEAD_LETTER_APPS, DEAD_LETTER_PARTITIONS } from './catalogue/dead-letter-topics';
+export { accessRules, consumerGroupOf } from './catalogue/access-rules';
+export type { AccessRule, AclOperation } from './catalogue/access-rules';
 export { envelopeFor } from './catalogue/envelope-for';
 export type { EnvelopeOptions } from './catalogue/envelope-for';
 export { SCHEMA_COMPATIBILITY } from './catalogue/schema-compatibility';

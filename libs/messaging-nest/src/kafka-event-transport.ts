@@ -3,7 +3,7 @@ import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import type { Kafka, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { Pool } from 'pg';
-import { deadLetterTopic, entryForTopic } from '@platform/contracts';
+import { consumerGroupOf, deadLetterTopic, entryForTopic } from '@platform/contracts';
 import {
   DeadLetterPublisher,
   EventPipeline,
@@ -18,9 +18,7 @@ import type { MessagingModuleOptions } from './messaging-module-options';
 import { MessagingMetrics } from './messaging-metrics';
 import { AVRO_CODEC, KAFKA, KAFKA_PRODUCER, MESSAGING_OPTIONS, MESSAGING_POOL } from './tokens';
 
-export function consumerGroupOf(app: string): string {
-  return `${app}-service`;
-}
+export { consumerGroupOf } from '@platform/contracts';
 
 /**
  * Nest's transport for this platform's events: the app's @EventPattern(topic) handlers become the

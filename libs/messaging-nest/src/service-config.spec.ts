@@ -72,6 +72,19 @@ describe('loadServiceConfig', () => {
     expect(loadServiceConfig({ ...withoutIssuer, AUTH_MODE: 'off' })).toMatchObject({ AUTH_MODE: 'off' });
   });
 
+  it('names a missing SASL password and a CA file that does not exist', () => {
+    const start = () =>
+      loadServiceConfig({
+        ...valid,
+        KAFKA_SSL: 'true',
+        KAFKA_SSL_CA_FILE: '/nowhere/kafka-ca.pem',
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: 'order',
+      });
+    expect(start).toThrow(/KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required/);
+    expect(start).toThrow(/KAFKA_SSL_CA_FILE.*no such file/);
+  });
+
   it("validates the app's own extra settings too", () => {
     const extra = z.object({ SMTP_URL: z.url().optional() });
     expect(() => loadServiceConfig({ ...valid, SMTP_URL: 'not a url' }, extra)).toThrow(/SMTP_URL/);

@@ -56,7 +56,7 @@ async function main(): Promise<number> {
       KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
       KAFKA_CLIENT_ID: 'bench-orders',
       SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
-      KAFKA_SSL: 'false',
+      ...endpoints.kafkaSecurity('operator'),
     }),
   );
   try {

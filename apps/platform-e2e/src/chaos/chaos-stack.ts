@@ -73,6 +73,10 @@ export async function startChaosStack(onNotice: (text: string) => void): Promise
     for (const database of [...Object.values(databases.app), databases.registry]) {
       await query(admin, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
     }
+    // The apps' login roles (infra up postgres made one per database) are server-wide: drop them too.
+    for (const app of APP_NAMES) {
+      await query(admin, `DROP ROLE IF EXISTS "${endpoints.appDatabaseRole(app)}"`).catch(() => undefined);
+    }
     log.end();
     rmSync(env['INFRA_VAR_DIR']!, { recursive: true, force: true });
     for (const [key, value] of Object.entries(saved)) {

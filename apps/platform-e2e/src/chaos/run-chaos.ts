@@ -53,7 +53,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
     KAFKA_CLIENT_ID: 'chaos',
     SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
-    KAFKA_SSL: 'false',
+    ...endpoints.kafkaSecurity('operator'),
   });
   try {
     const placed: PlacedOrders = {

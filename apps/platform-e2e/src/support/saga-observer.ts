@@ -27,7 +27,8 @@ export class SagaObserver {
       KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
       KAFKA_CLIENT_ID: 'e2e-observer',
       SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
-      KAFKA_SSL: 'false',
+      // A unique group on every saga topic: a test harness's, so the admin principal.
+      ...endpoints.kafkaSecurity('admin'),
     };
     const codec = new AvroCodec(createSchemaRegistry(settings));
     const consumer = createKafka(settings).consumer({ groupId: uniqueName('e2e-observer') });

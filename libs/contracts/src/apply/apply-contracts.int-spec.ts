@@ -1,4 +1,4 @@
-import { localEndpoints } from '@platform/config';
+import { kafkaClientSecurity, localEndpoints } from '@platform/config';
 import { uniqueName, waitFor } from '@platform/testing';
 import { type KafkaMessage, Kafka, logLevel } from 'kafkajs';
 import { spawnSync } from 'node:child_process';
@@ -23,6 +23,7 @@ const kafka = new Kafka({
   clientId: 'contracts-int-spec',
   brokers: kafkaBrokers,
   logLevel: logLevel.NOTHING,
+  ...kafkaClientSecurity(localEndpoints().kafkaSecurity('admin')),
 });
 const admin = kafka.admin();
 const editedDirectories: EditedSchemaDirectory[] = [];

@@ -1,5 +1,12 @@
-import { localEndpoints } from '@platform/config';
+import {
+  type KafkaSecuritySettings,
+  hasExplicitKafkaSecurity,
+  kafkaClientSecurity,
+  kafkaSecurityFromEnv,
+  localEndpoints,
+} from '@platform/config';
 import { type Admin, Kafka, logLevel } from 'kafkajs';
+import { accessRules } from '../catalogue/access-rules';
 import { DEAD_LETTER_APPS, DEAD_LETTER_PARTITIONS, deadLetterTopic } from '../catalogue/dead-letter-topics';
 import { withDefinitions } from '../catalogue/catalogued-schemas';
 import { CATALOGUE_ENTRIES } from '../catalogue/event-catalogue';
@@ -9,6 +16,7 @@ import type { AvroRecordSchema } from '../schemas/avro-schema';
 import { loadEventSchemas } from '../schemas/load-event-schemas';
 import { IncompatibleSchemaError } from './apply-errors';
 import { type SubjectContract, checkSubject } from './check-subject';
+import { ensureAcls } from './ensure-acls';
 import { type TopicOutcome, type TopicSpec, ensureTopics } from './ensure-topics';
 import { SchemaRegistryClient } from './registry-client';
 
@@ -25,6 +33,11 @@ export interface ApplyContractsOptions {
   compatibility?: CompatibilityLevel;
   /** -1, the default, takes the broker's default.replication.factor. */
   replicationFactor?: number;
+  /**
+   * How to connect: KAFKA_SSL and KAFKA_SASL_* of the environment when set there, else the local
+   * broker's `admin` principal (it creates topics and ACLs, so it is a super user).
+   */
+  kafkaSecurity?: KafkaSecuritySettings;
 }
 
 export interface SubjectOutcome {
@@ -43,6 +56,8 @@ export interface SubjectOutcome {
 export interface ApplyReport {
   topics: TopicOutcome[];
   subjects: SubjectOutcome[];
+  /** ACL entries granted from the access rules; 0 on a broker without authentication. */
+  acls: number;
 }
 
 /**
@@ -64,9 +79,18 @@ export async function applyContracts(options: ApplyContractsOptions = {}): Promi
   const incompatibilities = checks.flatMap((check) => check.incompatibility ?? []);
   if (incompatibilities.length > 0) throw new IncompatibleSchemaError(incompatibilities);
 
-  const topics = await withAdmin(brokers, (admin) =>
-    ensureTopics(admin, topicSpecs(prefix), options.replicationFactor ?? -1),
-  );
+  const security =
+    options.kafkaSecurity ??
+    (hasExplicitKafkaSecurity(process.env)
+      ? kafkaSecurityFromEnv(process.env)
+      : (endpoints ?? localEndpoints()).kafkaSecurity('admin'));
+  // ACLs name the catalogue's topics, so a prefixed (test) application grants none; neither does a
+  // broker without authentication, which has no principals to grant to.
+  const grantAcls = prefix === '' && security.KAFKA_SASL_MECHANISM !== undefined;
+  const { topics, acls } = await withAdmin(brokers, security, async (admin) => ({
+    topics: await ensureTopics(admin, topicSpecs(prefix), options.replicationFactor ?? -1),
+    acls: grantAcls ? await ensureAcls(admin, accessRules()) : 0,
+  }));
   const subjects: SubjectOutcome[] = [];
   for (const { contract, existing, compatibilityChanged } of checks) {
     const outcome = existing ?? (await registerAndLookUp(registry, contract));
@@ -79,7 +103,7 @@ export async function applyContracts(options: ApplyContractsOptions = {}): Promi
       compatibilityChanged,
     });
   }
-  return { topics, subjects };
+  return { topics, subjects, acls };
 }
 
 function subjectContracts(prefix: string, schemaDir: string | undefined): SubjectContract[] {
@@ -115,8 +139,17 @@ async function registerAndLookUp(registry: SchemaRegistryClient, { subject, sche
   return { id, version: found?.version ?? -1 };
 }
 
-async function withAdmin<T>(brokers: string[], work: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = new Kafka({ clientId: 'contracts-apply', brokers, logLevel: logLevel.ERROR }).admin();
+async function withAdmin<T>(
+  brokers: string[],
+  security: KafkaSecuritySettings,
+  work: (admin: Admin) => Promise<T>,
+): Promise<T> {
+  const admin = new Kafka({
+    clientId: 'contracts-apply',
+    brokers,
+    logLevel: logLevel.ERROR,
+    ...kafkaClientSecurity(security),
+  }).admin();
   await admin.connect();
   try {
     return await work(admin);

@@ -9,8 +9,10 @@ import { SCHEMA_DIRECTORY } from '../schemas/schema-directory';
 
 const USAGE = `usage: npm run contracts:apply [-- --schema-dir <dir>] [--prefix <name prefix>]
 
-Creates every topic of the event catalogue (and the dead-letter topics) at KAFKA_BROKERS and
-registers every schema of schemas/*.avsc at SCHEMA_REGISTRY_URL, with FULL_TRANSITIVE compatibility.
+Creates every topic of the event catalogue (and the dead-letter topics) at KAFKA_BROKERS,
+grants each app's ACLs (when the broker authenticates clients), and registers every schema of
+schemas/*.avsc at SCHEMA_REGISTRY_URL, with FULL_TRANSITIVE compatibility. Connects as the local
+admin principal, or as KAFKA_SSL and KAFKA_SASL_* say when they are set.
 Changes nothing when run again. Exit code 1, naming subject, field and reason, when the registry
 would reject a change (then nothing is registered).
 
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const { topics, subjects } = await applyContracts({
+  const { topics, subjects, acls } = await applyContracts({
     schemaDir: values['schema-dir'],
     namePrefix: values.prefix,
   });
@@ -51,6 +53,8 @@ async function main(): Promise<void> {
         `warning: the registry holds ${s.eventType} as version ${s.version} but envelopes say ${s.catalogueVersion}; update its version in libs/contracts/src/catalogue/event-definitions.ts`,
       );
   }
+  if (acls > 0)
+    console.log(`acls    granted    ${acls} ACL entries from the access rules (README, Security)`);
   const changes =
     topics.filter((t) => t.created).length +
     subjects.filter((s) => s.registered || s.compatibilityChanged).length;

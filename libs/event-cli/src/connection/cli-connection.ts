@@ -2,7 +2,7 @@
  * The Kafka client and Avro codec the commands share, built from KAFKA_BROKERS and
  * SCHEMA_REGISTRY_URL (defaults from infra/local.env), after checking both answer.
  */
-import { localEndpoints } from '@platform/config';
+import { hasExplicitKafkaSecurity, localEndpoints } from '@platform/config';
 import {
   AvroCodec,
   type KafkaSettings,
@@ -20,12 +20,14 @@ export interface CliConnection {
   codec: AvroCodec;
 }
 
+/** The local broker as the operator principal, unless KAFKA_SSL or KAFKA_SASL_* say otherwise. */
 export function settingsFromEnv(env: NodeJS.ProcessEnv): KafkaSettings {
   const endpoints = localEndpoints(env);
   return kafkaSettingsFromEnv({
     KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
     SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
     KAFKA_CLIENT_ID: 'events-cli',
+    ...(hasExplicitKafkaSecurity(env) ? {} : endpoints.kafkaSecurity('operator')),
     ...env,
   });
 }

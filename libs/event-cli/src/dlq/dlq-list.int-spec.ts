@@ -1,3 +1,4 @@
+import { localEndpoints } from '@platform/config';
 import {
   envelopeHeaders,
   createIdempotentProducer,
@@ -13,6 +14,7 @@ import { type SagaTestTopics, createSagaTestTopics } from '../testing/saga-test-
 import { orderStory } from '../testing/order-story';
 import { NO_COLORS } from '../text/colors';
 
+const adminSecurity = localEndpoints().kafkaSecurityEnv('admin');
 let saga: SagaTestTopics;
 let producer: Producer;
 const deadLetterTopic = uniqueName('dead-letters.events-cli-test');
@@ -23,7 +25,9 @@ async function events(args: string[]) {
   const code = await runEvents(args, {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
-    env: process.env,
+    // The operator principal the CLI uses by default may write only the catalogue's saga topics;
+    // re-driving onto this test's own prefixed topics takes the admin principal.
+    env: { ...process.env, ...adminSecurity },
     colors: NO_COLORS,
   });
   return { code, stdout, stderr };

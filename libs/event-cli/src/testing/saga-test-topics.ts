@@ -1,3 +1,4 @@
+import { localEndpoints } from '@platform/config';
 /**
  * A test's own copy of the saga topics: one uniquely named topic per event type, with the event's
  * schema registered under `<topic>-value` as contracts:apply does for the real ones, so tests
@@ -31,7 +32,12 @@ export interface SagaTestTopics {
 }
 
 export async function createSagaTestTopics(prefix = 'events-cli-test'): Promise<SagaTestTopics> {
-  const settings = settingsFromEnv({ ...process.env, KAFKA_CLIENT_ID: 'events-cli-test' });
+  // Creating topics takes the admin principal; the CLI under test reads them as the operator.
+  const settings = settingsFromEnv({
+    ...process.env,
+    KAFKA_CLIENT_ID: 'events-cli-test',
+    ...localEndpoints().kafkaSecurity('admin'),
+  });
   const kafka = createKafka(settings);
   const run = uniqueName(prefix);
   const topicByType = new Map(CATALOGUE_ENTRIES.map((e) => [e.eventType, `${run}.${e.topic}`]));

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Producer } from 'kafkajs';
+import { localEndpoints } from '@platform/config';
 import type { AvroCodec } from '../codec/avro-codec';
 import { envelopeHeaders } from '../codec/envelope-headers';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
@@ -17,6 +18,7 @@ import {
 } from '../testing/messaging-fixture';
 
 const run = promisify(execFile);
+const adminSecurity = localEndpoints().kafkaSecurityEnv('admin');
 const kafka = quietKafka();
 const sourceTopic = uniqueName('dlq-cli.test-event');
 const deadLetterTopic = uniqueName('dead-letters.dlq-cli');
@@ -27,7 +29,9 @@ let producer: Producer;
 async function dlq(args: string[], env: Record<string, string> = {}) {
   const script = path.resolve(__dirname, 'dlq.ts');
   return run(process.execPath, ['--conditions=@platform/source', '--import', 'tsx', script, ...args], {
-    env: { ...process.env, ...env },
+    // The operator principal the CLI uses by default may write only the catalogue's saga topics;
+    // re-driving onto this test's own topic takes the admin principal.
+    env: { ...process.env, ...adminSecurity, ...env },
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => error,

@@ -3,7 +3,7 @@
  * back once their cause is fixed. Reads KAFKA_BROKERS and SCHEMA_REGISTRY_URL (defaults from
  * infra/local.env). Exit codes: 0 done, 1 failed (or an --event-id was not found), 2 bad usage.
  */
-import { APP_NAMES, localEndpoints } from '@platform/config';
+import { APP_NAMES, hasExplicitKafkaSecurity, localEndpoints } from '@platform/config';
 import { AvroCodec } from '../codec/avro-codec';
 import { listDeadLetters } from '../dead-letter/list-dead-letters';
 import { redriveDeadLetters } from '../dead-letter/redrive';
@@ -19,12 +19,14 @@ import { deadLetterTopicFor } from './dead-letter-target';
 import { DLQ_USAGE, UsageError, parseDlqArgs, type DlqCommand } from './dlq-args';
 import { assertBrokerReachable, assertRegistryReachable } from '../kafka/reachability';
 
+/** The local broker as the operator principal, unless KAFKA_SSL or KAFKA_SASL_* say otherwise. */
 function settingsFromEnv(): KafkaSettings {
   const endpoints = localEndpoints();
   return kafkaSettingsFromEnv({
     KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
     SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
     KAFKA_CLIENT_ID: 'dlq-cli',
+    ...(hasExplicitKafkaSecurity(process.env) ? {} : endpoints.kafkaSecurity('operator')),
     ...process.env,
   });
 }

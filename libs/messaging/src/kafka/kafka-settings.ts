@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import net from 'node:net';
 import tls from 'node:tls';
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
@@ -10,10 +11,9 @@ import {
   type KafkaConfig,
   type LogEntry,
   type Producer,
-  type SASLOptions,
 } from 'kafkajs';
 import { z } from 'zod';
-import { validateConfig } from '@platform/config';
+import { kafkaClientSecurity, validateConfig } from '@platform/config';
 import type { Logger } from '../logger';
 
 /** Environment variables every producing or consuming process reads; validated at startup. */
@@ -25,6 +25,10 @@ export const kafkaSettingsSchema = z
     SCHEMA_REGISTRY_USERNAME: z.string().optional(),
     SCHEMA_REGISTRY_PASSWORD: z.string().optional(),
     KAFKA_SSL: z.enum(['true', 'false']).default('false'),
+    KAFKA_SSL_CA_FILE: z
+      .string()
+      .refine((file) => existsSync(file), 'no such file: the PEM file of the CA that signed the brokers')
+      .optional(),
     KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
     KAFKA_SASL_USERNAME: z.string().optional(),
     KAFKA_SASL_PASSWORD: z.string().optional(),
@@ -77,25 +81,17 @@ export function createKafka(settings: KafkaSettings, logger?: Logger): Kafka {
 
 /** The kafkajs client configuration, for code (like Nest's transport) that builds its own client. */
 export function kafkaClientConfig(settings: KafkaSettings, logger?: Logger): KafkaConfig {
-  const config: KafkaConfig = {
+  return {
     logCreator: kafkajsLogCreator(logger),
     clientId: settings.KAFKA_CLIENT_ID,
     brokers: settings.KAFKA_BROKERS.split(',').map((broker) => broker.trim()),
-    ssl: settings.KAFKA_SSL === 'true',
+    ...kafkaClientSecurity(settings),
     logLevel: logLevel.WARN,
     socketFactory: noDelaySocketFactory,
     // Outages are retried by the relay and the consumers themselves; kafkajs's own retry only
     // needs to ride over a leader election.
     retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 10_000 },
   };
-  if (settings.KAFKA_SASL_MECHANISM) {
-    config.sasl = {
-      mechanism: settings.KAFKA_SASL_MECHANISM,
-      username: settings.KAFKA_SASL_USERNAME!,
-      password: settings.KAFKA_SASL_PASSWORD!,
-    } as SASLOptions;
-  }
-  return config;
 }
 
 const REGISTRY_TIMEOUT_MS = 5_000;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { kafkaClientSecurity, localEndpoints } from '@platform/config';
 import { waitFor } from '@platform/testing';
 import type { AvroCodec } from '../codec/avro-codec';
 import { createIdempotentProducer } from '../kafka/kafka-settings';
@@ -39,12 +40,8 @@ const infra = (...args: string[]) => run('bash', [infraScript, ...args], { env }
 
 // Few kafkajs retries: each failed send then ends within seconds, so the relay's own retry loop,
 // the thing under test, is what rides out the outage (createKafka's 8 retries would only slow it).
-const kafka = new Kafka({
-  clientId: 'kafka-outage-test',
-  brokers: [`localhost:${kafkaPort}`],
-  logLevel: logLevel.NOTHING,
-  retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2_000 },
-});
+// Built once the broker is up: its credentials are generated into the broker's own INFRA_VAR_DIR.
+let kafka: Kafka;
 const topic = uniqueName('outage.test-event');
 const log = capturingLogger();
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -56,6 +53,13 @@ beforeAll(async () => {
   // infra writes the format log of a fresh KRaft directory before it creates its log folder.
   mkdirSync(path.join(env.INFRA_VAR_DIR, 'log'), { recursive: true });
   await infra('up', 'kafka');
+  kafka = new Kafka({
+    clientId: 'kafka-outage-test',
+    brokers: [`localhost:${kafkaPort}`],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2_000 },
+    ...kafkaClientSecurity(localEndpoints(env).kafkaSecurity('admin')),
+  });
   database = await createTestDatabase();
   // Creates the topic on the private broker; the schema goes to the shared registry.
   codec = await createTestTopics(kafka, [topic]);

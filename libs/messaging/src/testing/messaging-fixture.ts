@@ -50,7 +50,8 @@ export function kafkaSettings(overrides: Partial<KafkaSettings> = {}): KafkaSett
     KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
     KAFKA_CLIENT_ID: 'messaging-test',
     SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
-    KAFKA_SSL: 'false',
+    // Tests make topics and groups of their own names: the admin principal, a super user.
+    ...endpoints.kafkaSecurity('admin'),
     ...overrides,
   };
 }
