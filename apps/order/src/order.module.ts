@@ -3,7 +3,6 @@ import { ServiceModule } from '@platform/messaging-nest';
 import { DomainError } from './domain';
 import { DeadlineSettings } from './expire-orders/deadline-settings';
 import { DeadlineSweep } from './expire-orders/deadline-sweep';
-import type { OrderConfig } from './order-config';
 import { OrderMetrics } from './order-metrics';
 import { GetOrderController } from './get-order/get-order.controller';
 import { OrderQueries } from './get-order/order-queries';
