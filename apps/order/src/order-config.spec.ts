@@ -7,6 +7,9 @@ const service = {
   KAFKA_BROKERS: 'localhost:9092',
   KAFKA_CLIENT_ID: 'order-service',
   SCHEMA_REGISTRY_URL: 'http://localhost:8081/apis/ccompat/v7',
+  AUTH_ISSUER: 'http://localhost:3004',
+  AUTH_AUDIENCE: 'kafka-saga-platform',
+  AUTH_JWKS_URL: 'http://localhost:3004/.well-known/jwks.json',
 };
 
 function problemsOf(env: Record<string, string>): string[] {
