@@ -2,7 +2,8 @@ import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodValidationPipe } from '@platform/service-kit';
-import { decodeCursor, OrderQueries } from './order-queries';
+import { decodeCursor } from './order-cursor';
+import { OrderQueries } from './order-queries';
 
 const listQuery = z.object({
   status: z.enum(['PENDING', 'CONFIRMED', 'CANCELLED']).optional(),
@@ -36,7 +37,12 @@ export class GetOrderController {
   @ApiOperation({ summary: 'Orders, newest first, filtered by status and customer, with cursor pagination' })
   @ApiQuery({ name: 'status', required: false, enum: ['PENDING', 'CONFIRMED', 'CANCELLED'] })
   @ApiQuery({ name: 'customerId', required: false })
-  @ApiQuery({ name: 'limit', required: false, description: '1-100, default 20' })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    description: '1-100, default 20',
+    schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+  })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
   list(@Query(new ZodValidationPipe(listQuery)) query: z.infer<typeof listQuery>) {
     return this.queries.list(query);

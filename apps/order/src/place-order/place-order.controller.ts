@@ -15,7 +15,10 @@ import { z } from 'zod';
 import { ZodValidationPipe, correlationIdOf, type HttpRequest } from '@platform/service-kit';
 import { DomainError } from '../domain';
 import { IdempotencyConflictError, PlaceOrderHandler } from './place-order.handler';
-import { placeOrderRequest, type PlaceOrderRequest } from './place-order.request';
+import { idempotencyKeyHeader, placeOrderRequest, type PlaceOrderRequest } from './place-order.request';
+
+// Nest's @Headers() takes no pipes, so the header is checked in the handler, with the same 400.
+const checkIdempotencyKey = new ZodValidationPipe(idempotencyKeyHeader, 'header.idempotency-key');
 
 interface HeaderSink {
   header(name: string, value: string): unknown;
@@ -33,7 +36,7 @@ export class PlaceOrderController {
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'A retry with the same key returns the same order',
+    description: 'A retry with the same key returns the same order; at most 255 characters',
   })
   @ApiHeader({
     name: 'X-Correlation-Id',
@@ -41,15 +44,19 @@ export class PlaceOrderController {
     description: 'Carried by every event of this order',
   })
   @ApiResponse({ status: 202, description: 'Accepted: { orderId, status: PENDING, correlationId }' })
-  @ApiResponse({ status: 400, description: 'Invalid body: `fields` names each wrong field and rule' })
+  @ApiResponse({
+    status: 400,
+    description: 'Invalid body or Idempotency-Key: `fields` names each wrong field and rule',
+  })
   @ApiResponse({ status: 409, description: 'Idempotency-Key reused with a different body' })
   @ApiResponse({ status: 413, description: 'Body larger than 100 kB' })
   async place(
     @Body(new ZodValidationPipe(placeOrderRequest)) body: PlaceOrderRequest,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: HeaderSink,
   ) {
+    const idempotencyKey = checkIdempotencyKey.transform(idempotencyKeyHeader);
     const correlationId = correlationIdOf(request);
     response.header('X-Correlation-Id', correlationId);
     try {

@@ -305,9 +305,10 @@ function queryFor(route: Route): fc.Arbitrary<string> {
   const pairs = fc.tuple(
     ...declared.map((parameter) =>
       fc.option(
+        // Mostly valid, so that the one broken parameter is what the app has to deal with.
         fc.oneof(
-          { weight: 2, arbitrary: validFor(parameter.schema).map((v) => percentEncoded(String(v))) },
-          { weight: 3, arbitrary: urlText },
+          { weight: 3, arbitrary: validFor(parameter.schema).map((v) => percentEncoded(String(v))) },
+          { weight: 1, arbitrary: urlText },
         ),
         { freq: parameter.required ? 10 : 3 },
       ),
