@@ -307,7 +307,12 @@ function queryFor(route: Route): fc.Arbitrary<string> {
       fc.option(
         // Mostly valid, so that the one broken parameter is what the app has to deal with.
         fc.oneof(
-          { weight: 3, arbitrary: validFor(parameter.schema).map((v) => percentEncoded(String(v))) },
+          {
+            weight: 3,
+            arbitrary: validFor(parameter.schema).map((v) =>
+              percentEncoded(typeof v === 'string' ? v : (JSON.stringify(v) ?? '')),
+            ),
+          },
           { weight: 1, arbitrary: urlText },
         ),
         { freq: parameter.required ? 10 : 3 },
