@@ -365,7 +365,7 @@ function headersFor(route: Route): fc.Arbitrary<[string, string][]> {
   const declared = route.parameters.filter((p) => p.in === 'header');
   return fc
     .tuple(
-      fc.tuple(...declared.map((parameter) => fc.option(headerValue, { freq: 3 }))),
+      fc.tuple(...declared.map(() => fc.option(headerValue, { freq: 3 }))),
       fc.array(fc.tuple(fc.constantFrom(...OTHER_HEADERS), headerValue), { maxLength: 3 }),
     )
     .map(([values, others]) => [
