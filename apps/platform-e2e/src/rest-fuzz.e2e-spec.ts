@@ -55,7 +55,7 @@ const validOrder = {
 const jsonHeaders: [string, string][] = [['content-type', 'application/json']];
 
 describe('text PostgreSQL cannot store is refused with a 400 naming the field', () => {
-  it.each<[AppName, RawRequest, string]>([
+  const cases: [AppName, RawRequest, string][] = [
     // The three requests of issue 12's fuzz that answered 500.
     ['order', { method: 'GET', target: '/orders/%00', headers: [] }, 'path.orderId'],
     ['inventory', { method: 'GET', target: '/stock/SKU-1%00', headers: [] }, 'path.sku'],
@@ -88,14 +88,18 @@ describe('text PostgreSQL cannot store is refused with a 400 naming the field', 
       { method: 'PUT', target: '/stock/SKU%00', headers: jsonHeaders, body: json({ available: 1 }) },
       'path.sku',
     ],
-  ])('%s: %j → %s', async (app, request, field) => {
-    const answer = await send(app, request);
-    expect(answer.status).toBe(400);
-    expect(JSON.parse(answer.body)).toMatchObject({
-      error: 'VALIDATION_FAILED',
-      fields: [{ field, rule: 'unstorable_text' }],
-    });
-  });
+  ];
+  it.each(cases.map(([app, request, field]) => [app, describeRequest(request), field, request] as const))(
+    '%s: %s → 400 naming %s',
+    async (app, _description, field, request) => {
+      const answer = await send(app, request);
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.body)).toMatchObject({
+        error: 'VALIDATION_FAILED',
+        fields: [{ field, rule: 'unstorable_text' }],
+      });
+    },
+  );
 
   it('a NUL in a header is refused with a 400 before any app code runs', async () => {
     const answer = await send('order', {
@@ -105,6 +109,38 @@ describe('text PostgreSQL cannot store is refused with a 400 naming the field', 
       body: json(validOrder),
     });
     expect(answer.status).toBe(400);
+  });
+});
+
+/** The 5xx this fuzz found, each answered 500 by PostgreSQL refusing a value before its fix. */
+describe('what the fuzz found', () => {
+  const cursor = (text: string) => Buffer.from(text).toString('base64url');
+
+  it('an Idempotency-Key PostgreSQL cannot index (several kB) is a 400 naming the header', async () => {
+    const key = Array.from({ length: 100 }, (_, i) => `${i}-${Math.random().toString(36).slice(2)}`).join('');
+    const answer = await send('order', {
+      method: 'POST',
+      target: '/orders',
+      headers: [...jsonHeaders, ['idempotency-key', key.padEnd(3_000, 'k')]],
+      body: json(validOrder),
+    });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({
+      fields: [{ field: 'header.idempotency-key', rule: 'too_big' }],
+    });
+  });
+
+  it.each([
+    ['year 0, which PostgreSQL refuses', '0000-01-01T00:00:00.000Z|o-1'],
+    ['a NUL in its order id', '2026-01-01T00:00:00.000Z|o\u00001'],
+  ])('a GET /orders cursor with %s is a 400 naming the cursor', async (_what, text) => {
+    const answer = await send('order', {
+      method: 'GET',
+      target: `/orders?cursor=${cursor(text)}`,
+      headers: [],
+    });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ fields: [{ field: 'cursor', rule: 'custom' }] });
   });
 });
 

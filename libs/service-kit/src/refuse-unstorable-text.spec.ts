@@ -72,35 +72,44 @@ describe('httpAdapter refuses text that cannot be stored, on every route', () =>
   }
   const inject = (request: TestRequest) => app.getHttpAdapter().getInstance().inject(request);
 
-  it.each<[string, TestRequest, string]>([
-    ['a path parameter', { method: 'GET', url: '/things/%00' }, 'path.id'],
-    ['a query parameter', { method: 'GET', url: '/things/1?status=a%00b' }, 'query.status'],
-    [
-      'a header',
-      { method: 'POST', url: '/things', headers: { 'idempotency-key': 'k\u0000' }, payload: { a: 1 } },
-      'header.idempotency-key',
-    ],
-    [
-      'a body field',
-      {
+  it.each<{ where: string; field: string; request: TestRequest }>([
+    { where: 'a path parameter', field: 'path.id', request: { method: 'GET', url: '/things/%00' } },
+    {
+      where: 'a query parameter',
+      field: 'query.status',
+      request: { method: 'GET', url: '/things/1?status=a%00b' },
+    },
+    {
+      where: 'a header',
+      field: 'header.idempotency-key',
+      request: {
+        method: 'POST',
+        url: '/things',
+        headers: { 'idempotency-key': 'k\u0000' },
+        payload: { a: 1 },
+      },
+    },
+    {
+      where: 'a body field (a NUL)',
+      field: 'body.paymentMethod',
+      request: {
         method: 'POST',
         url: '/things',
         headers: { 'content-type': 'application/json' },
         payload: '{"paymentMethod":"\\u0000"}',
       },
-      'body.paymentMethod',
-    ],
-    [
-      'a lone surrogate in a body field',
-      {
+    },
+    {
+      where: 'a body field (a lone surrogate)',
+      field: 'body.lines.0.sku',
+      request: {
         method: 'POST',
         url: '/things',
         headers: { 'content-type': 'application/json' },
         payload: '{"lines":[{"sku":"\\ud800"}]}',
       },
-      'body.lines.0.sku',
-    ],
-  ])('in %s: 400 naming %s, and the controller never sees it', async (_where, request, field) => {
+    },
+  ])('in $where: 400 naming $field, and the controller never sees it', async ({ field, request }) => {
     const before = controller.seen.length;
     const response = await inject(request);
     expect(response.statusCode).toBe(400);

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { CurrentPrincipal, Roles, ZodValidationPipe, type Principal } from '@platform/service-kit';
 import { callerOf } from '../caller';
 import { maySeeOrder, orderListScope } from '../domain';
-import { decodeCursor, OrderQueries } from './order-queries';
+import { decodeCursor } from './order-cursor';
+import { OrderQueries } from './order-queries';
 
 const listQuery = z.object({
   status: z.enum(['PENDING', 'CONFIRMED', 'CANCELLED']).optional(),
@@ -48,7 +49,12 @@ export class GetOrderController {
   @ApiResponse({ status: 403, description: 'A customer asking for another customer’s orders' })
   @ApiQuery({ name: 'status', required: false, enum: ['PENDING', 'CONFIRMED', 'CANCELLED'] })
   @ApiQuery({ name: 'customerId', required: false })
-  @ApiQuery({ name: 'limit', required: false, description: '1-100, default 20' })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    description: '1-100, default 20',
+    schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+  })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
   list(
     @Query(new ZodValidationPipe(listQuery)) query: z.infer<typeof listQuery>,

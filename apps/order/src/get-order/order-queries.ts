@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
 import { PrismaService } from '../prisma.service';
+import { decodeCursor, encodeCursor } from './order-cursor';
 
 export interface OrderListFilter {
   status?: string;
@@ -83,14 +84,4 @@ function summary(row: OrderRow) {
       : null,
     placedAt: row.placedAt,
   };
-}
-
-export function encodeCursor(placedAt: Date, orderId: string): string {
-  return Buffer.from(`${placedAt.toISOString()}|${orderId}`).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): { placedAt: Date; orderId: string } | undefined {
-  const [iso, orderId] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const placedAt = new Date(iso ?? '');
-  return orderId && !Number.isNaN(placedAt.getTime()) ? { placedAt, orderId } : undefined;
 }

@@ -26,7 +26,10 @@ import { callerOf } from '../caller';
 import { DomainError, mayPlaceOrderFor } from '../domain';
 import { PLACE_ORDER_LIMIT } from '../order-config';
 import { IdempotencyConflictError, PlaceOrderHandler } from './place-order.handler';
-import { placeOrderRequest, type PlaceOrderRequest } from './place-order.request';
+import { idempotencyKeyHeader, placeOrderRequest, type PlaceOrderRequest } from './place-order.request';
+
+// Nest's @Headers() takes no pipes, so the header is checked in the handler, with the same 400.
+const checkIdempotencyKey = new ZodValidationPipe(idempotencyKeyHeader, 'header.idempotency-key');
 
 interface HeaderSink {
   header(name: string, value: string): unknown;
@@ -50,7 +53,7 @@ export class PlaceOrderController {
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'A retry with the same key returns the same order',
+    description: 'A retry with the same key returns the same order; at most 255 characters',
   })
   @ApiHeader({
     name: 'X-Correlation-Id',
@@ -58,7 +61,10 @@ export class PlaceOrderController {
     description: 'Carried by every event of this order',
   })
   @ApiResponse({ status: 202, description: 'Accepted: { orderId, status: PENDING, correlationId }' })
-  @ApiResponse({ status: 400, description: 'Invalid body: `fields` names each wrong field and rule' })
+  @ApiResponse({
+    status: 400,
+    description: 'Invalid body or Idempotency-Key: `fields` names each wrong field and rule',
+  })
   @ApiResponse({
     status: 401,
     description: 'No valid bearer token: `error` says why (TOKEN_MISSING, TOKEN_EXPIRED, …)',
@@ -75,7 +81,7 @@ export class PlaceOrderController {
   })
   async place(
     @Body(new ZodValidationPipe(placeOrderRequest)) body: PlaceOrderRequest,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: HeaderSink,
     @CurrentPrincipal() principal: Principal,
@@ -83,6 +89,7 @@ export class PlaceOrderController {
     const access = mayPlaceOrderFor(callerOf(principal), body.customerId);
     if (!access.allowed)
       throw new ForbiddenException({ statusCode: 403, error: 'CUSTOMER_MISMATCH', message: access.reason });
+    const idempotencyKey = checkIdempotencyKey.transform(idempotencyKeyHeader);
     const correlationId = correlationIdOf(request);
     response.header('X-Correlation-Id', correlationId);
     try {

@@ -32,3 +32,9 @@ export const placeOrderRequest = z
   .strict();
 
 export type PlaceOrderRequest = z.infer<typeof placeOrderRequest>;
+
+/**
+ * The Idempotency-Key header. It is the primary key of idempotency_keys, and PostgreSQL cannot index
+ * a value of several kB: a longer key would fail inside the transaction, as a 500.
+ */
+export const idempotencyKeyHeader = z.string().max(255, 'must be at most 255 characters').optional();

@@ -37,7 +37,9 @@ export function sendRaw(port: number, request: RawRequest, timeoutMs = 15_000): 
         '',
         '',
       ].join('\r\n');
-      socket.end(Buffer.concat([Buffer.from(head, 'latin1'), request.body ?? Buffer.alloc(0)]));
+      // write, not end: node's HTTP server drops the requests in flight on a connection whose
+      // client half-closes it. `connection: close` makes the server close it once it answered.
+      socket.write(Buffer.concat([Buffer.from(head, 'latin1'), request.body ?? Buffer.alloc(0)]));
     });
     socket.on('data', (chunk) => chunks.push(chunk));
     // The server may answer and close before it read the whole request (a 413, a parse error).
