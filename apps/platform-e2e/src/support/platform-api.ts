@@ -1,7 +1,6 @@
 import { localEndpoints, type AppName } from '@platform/config';
 import { waitFor } from '@platform/testing';
 
-
 export interface HttpResult<T = unknown> {
   status: number;
   body: T;
@@ -91,7 +90,9 @@ export async function stockOf(sku: string): Promise<number> {
   return body.available;
 }
 
-export async function reservationOf(orderId: string): Promise<{ status: string; channel: string } | undefined> {
+export async function reservationOf(
+  orderId: string,
+): Promise<{ status: string; channel: string } | undefined> {
   const { status, body } = await http<{ status: string; channel: string }>(
     'inventory',
     `/reservations/${encodeURIComponent(orderId)}`,
