@@ -76,6 +76,12 @@ it('payment down past the deadline, then back: TIMED_OUT, stock released, the la
     // Inventory releases what it held on OrderCancelled (or, had its StockReserved come after the
     // deadline, on the order's ReleaseStock): the stock is back either way.
     await waitFor(async () => (await stockOf(sku)) === 5, { description: 'the stock to be released' });
+    const { body: metrics } = await http<string>('order', '/metrics');
+    expect(metrics).toMatch(/^orders_timed_out_total [1-9]/m);
+    expect(metrics).toMatch(
+      /^order_time_to_final_state_seconds_count\{status="CANCELLED",reason="TIMED_OUT"\} [1-9]/m,
+    );
+    expect(metrics).toMatch(/^orders_past_deadline \d+$/m);
 
     await platform().start('payment');
     paymentBack = true;
