@@ -291,7 +291,10 @@ describe('inventory against its database', () => {
     const placed = orderPlaced([{ sku: 'CAP-1', quantity: 1 }]);
     await inTransaction((tx) => reserve.apply(tx, placed));
 
-    expect(await reservations.find(prisma, placed.orderId)).toMatchObject({ status: 'HELD', channel: 'mobile' });
+    expect(await reservations.find(prisma, placed.orderId)).toMatchObject({
+      status: 'HELD',
+      channel: 'mobile',
+    });
   });
 
   it('gives the stock back once whichever of OrderCancelled and ReleaseStock comes first', async () => {

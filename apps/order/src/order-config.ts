@@ -8,7 +8,12 @@ import { loadServiceConfig } from '@platform/messaging-nest';
  * not left without an answer, for long. Tests set seconds.
  */
 export const orderSettingsSchema = z.object({
-  ORDER_DEADLINE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(15 * 60),
+  ORDER_DEADLINE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600)
+    .default(15 * 60),
   /** How often each instance looks for orders past their deadline; a deadline fires at most this late. */
   ORDER_DEADLINE_SWEEP_MS: z.coerce.number().int().min(50).max(3_600_000).default(5_000),
   /** POST /orders per customer (token subject) per minute; over it: 429 with Retry-After. */

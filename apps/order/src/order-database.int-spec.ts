@@ -5,6 +5,7 @@ import { Pool } from 'pg';
 import { Transactions } from '@platform/messaging-nest';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '@platform/testing';
 import { DeadlineSettings } from './expire-orders/deadline-settings';
+import { requestFingerprint } from './domain';
 import { IdempotencyKeys } from './idempotency-keys';
 import { OrderRepository } from './order.repository';
 import { OrderPlacement } from './place-order/order-placement';
@@ -95,6 +96,29 @@ it('replays a request with the same Idempotency-Key and refuses the key with ano
   expect(await prisma.order.count({ where: { correlationId: { in: ['corr-2', 'corr-3', 'corr-4'] } } })).toBe(
     1,
   );
+});
+
+it('replays a request retried across the upgrade that added `channel`: the default changes no fingerprint', async () => {
+  const { channel: _channel, ...beforeChannel } = request;
+  // A key stored before the upgrade holds the fingerprint of a body without `channel`.
+  const placed = await placeOrder.execute(
+    { ...request, channel: 'api' },
+    { correlationId: 'corr-5', idempotencyKey: 'key-upgrade' },
+  );
+  const stored = await prisma.idempotencyKey.findUniqueOrThrow({ where: { idempotencyKey: 'key-upgrade' } });
+  expect(stored.requestFingerprint).toBe(requestFingerprint(beforeChannel));
+
+  const retried = await placeOrder.execute(
+    { ...request, channel: 'api' },
+    { correlationId: 'corr-6', idempotencyKey: 'key-upgrade' },
+  );
+  expect(retried).toEqual({ ...placed, replayed: true });
+  await expect(
+    placeOrder.execute(
+      { ...request, channel: 'mobile' },
+      { correlationId: 'corr-7', idempotencyKey: 'key-upgrade' },
+    ),
+  ).rejects.toBeInstanceOf(IdempotencyConflictError);
 });
 
 it('gives racing requests with one Idempotency-Key a single order', async () => {

@@ -27,7 +27,11 @@ export class OrderMetrics {
   );
   readonly timedOut = metric(
     'orders_timed_out_total',
-    () => new Counter({ name: 'orders_timed_out_total', help: 'Orders cancelled as TIMED_OUT by the deadline sweep' }),
+    () =>
+      new Counter({
+        name: 'orders_timed_out_total',
+        help: 'Orders cancelled as TIMED_OUT by the deadline sweep',
+      }),
   );
   readonly pastDeadline = metric(
     'orders_past_deadline',

@@ -52,7 +52,10 @@ export class OrderModule {
         DeadlineSweep,
         {
           provide: DeadlineSettings,
-          useValue: new DeadlineSettings(config.ORDER_DEADLINE_SECONDS * 1000, config.ORDER_DEADLINE_SWEEP_MS),
+          useValue: new DeadlineSettings(
+            config.ORDER_DEADLINE_SECONDS * 1000,
+            config.ORDER_DEADLINE_SWEEP_MS,
+          ),
         },
       ],
     };

@@ -25,7 +25,12 @@ export class PaymentModule {
           produces: ['PaymentAuthorized', 'PaymentDeclined', 'PaymentRefunded'],
         }),
       ],
-      controllers: [GetPaymentController, TestCardsController, StockReservedController, CancellationsController],
+      controllers: [
+        GetPaymentController,
+        TestCardsController,
+        StockReservedController,
+        CancellationsController,
+      ],
       providers: [PaymentRepository, PaymentQueries, AuthorizePaymentHandler, RefundPaymentHandler],
     };
   }

@@ -70,7 +70,11 @@ it('the order service writes OrderPlaced version 2: inventory uses `channel`, a 
     description: 'the version-1 consumer to read the order',
   });
   expect(seen.envelope).toMatchObject({ eventType: 'OrderPlaced', version: 2 });
-  expect(seen).toMatchObject({ customerId: 'e2e@example.com', paymentMethod: 'tok_visa', lines: [{ sku, quantity: 1 }] });
+  expect(seen).toMatchObject({
+    customerId: 'e2e@example.com',
+    paymentMethod: 'tok_visa',
+    lines: [{ sku, quantity: 1 }],
+  });
   expect(seen).not.toHaveProperty('channel');
 });
 

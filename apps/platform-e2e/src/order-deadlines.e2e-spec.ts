@@ -53,10 +53,10 @@ async function trace(orderId: string): Promise<OrderTrace> {
 
 /** The order's payment refunded, the refund on the topic and in the order's history. */
 async function refunded(orderId: string): Promise<void> {
-  await waitFor(
-    async () => (await paymentsOf(orderId)).map((p) => p.status).join() === 'REFUNDED',
-    { description: `the payment of ${orderId} to be refunded`, timeoutMs: 90_000 },
-  );
+  await waitFor(async () => (await paymentsOf(orderId)).map((p) => p.status).join() === 'REFUNDED', {
+    description: `the payment of ${orderId} to be refunded`,
+    timeoutMs: 90_000,
+  });
   await waitFor(async () => (await historyOf(orderId)).includes('PaymentRefunded'), {
     description: 'PaymentRefunded in the order history',
     timeoutMs: 60_000,
@@ -76,6 +76,12 @@ it('payment down past the deadline, then back: TIMED_OUT, stock released, the la
     // Inventory releases what it held on OrderCancelled (or, had its StockReserved come after the
     // deadline, on the order's ReleaseStock): the stock is back either way.
     await waitFor(async () => (await stockOf(sku)) === 5, { description: 'the stock to be released' });
+    const { body: metrics } = await http<string>('order', '/metrics');
+    expect(metrics).toMatch(/^orders_timed_out_total [1-9]/m);
+    expect(metrics).toMatch(
+      /^order_time_to_final_state_seconds_count\{status="CANCELLED",reason="TIMED_OUT"\} [1-9]/m,
+    );
+    expect(metrics).toMatch(/^orders_past_deadline \d+$/m);
 
     await platform().start('payment');
     paymentBack = true;
@@ -111,9 +117,18 @@ it('payment down past the deadline, then back: TIMED_OUT, stock released, the la
     expect(countOf(orderId, 'OrderConfirmed')).toBe(0);
     // The cancellation names its cause, the order whose deadline passed; one correlation id throughout.
     const [placed] = observer().eventsOf(orderId);
-    const byType = (type: string) => observer().eventsOf(orderId).find((e) => e.eventType === type)!;
+    const byType = (type: string) =>
+      observer()
+        .eventsOf(orderId)
+        .find((e) => e.eventType === type)!;
     expect(byType('OrderCancelled').envelope.causationId).toBe(placed!.envelope.eventId);
-    expect(new Set(observer().eventsOf(orderId).map((e) => e.envelope.correlationId)).size).toBe(1);
+    expect(
+      new Set(
+        observer()
+          .eventsOf(orderId)
+          .map((e) => e.envelope.correlationId),
+      ).size,
+    ).toBe(1);
   } finally {
     if (!paymentBack) await platform().start('payment');
   }
@@ -148,7 +163,13 @@ it('inventory down past the deadline: TIMED_OUT waiting for stock, then the late
   expect(countOf(orderId, 'PaymentRefunded')).toBe(1);
   expect((await notificationsOf(orderId)).map((n) => n.kind)).toEqual(['ORDER_CANCELLED']);
   expect(await historyOf(orderId)).toEqual(
-    expect.arrayContaining(['OrderPlaced', 'OrderCancelled', 'StockReserved', 'ReleaseStock', 'StockReleased']),
+    expect.arrayContaining([
+      'OrderPlaced',
+      'OrderCancelled',
+      'StockReserved',
+      'ReleaseStock',
+      'StockReleased',
+    ]),
   );
 });
 
@@ -173,7 +194,10 @@ it('a deadline that passes while the order service is down fires once when it is
   expect(order.cancellation?.reason).toBe('TIMED_OUT');
   // Cancelled by the instance that started after the deadline, not by the one that was stopping.
   const cancelled = await waitFor(
-    () => observer().eventsOf(orderId).find((e) => e.eventType === 'OrderCancelled'),
+    () =>
+      observer()
+        .eventsOf(orderId)
+        .find((e) => e.eventType === 'OrderCancelled'),
     { description: 'OrderCancelled on the topic' },
   );
   expect(cancelled.envelope.occurredAt).toBeGreaterThanOrEqual(restartedAt);

@@ -275,7 +275,9 @@ describe('deadlines and late replies', () => {
 
   it('given a TIMED_OUT order, when the sweep comes again, then nothing: a deadline fires once', () => {
     const cancelled = timedOut('No answer for the stock reservation within 900 s');
-    givenOrder(orderPlaced, cancelled).when(expire(new Date(deadlineAt.getTime() + 60_000))).then([]);
+    givenOrder(orderPlaced, cancelled)
+      .when(expire(new Date(deadlineAt.getTime() + 60_000)))
+      .then([]);
   });
 
   it('given a TIMED_OUT order, when its StockReserved arrives late, then the stock is released (ReleaseStock)', () => {

@@ -36,7 +36,9 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
   switch (command.type) {
     case 'ExpireOrder':
       // The sweep may have read the order before a reply settled it or before its time; check again here.
-      return isPastDeadline(order, command.now) ? [cancel(order, cancellationForTimeout(order), command.now)] : [];
+      return isPastDeadline(order, command.now)
+        ? [cancel(order, cancellationForTimeout(order), command.now)]
+        : [];
     case 'RecordStockReserved':
       if (order.stockReservedAt !== null) return [];
       return [{ type: 'StockReservationRecorded', orderId: order.orderId, reservedAt: command.now }];

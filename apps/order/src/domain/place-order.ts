@@ -21,7 +21,11 @@ export function placeOrder(input: PlaceOrderInput): OrderPlaced {
   }
   requireText(channel, 'INVALID_CHANNEL', 'channel');
   if (!(deadlineAt.getTime() > now.getTime())) {
-    throw new DomainError('INVALID_DEADLINE', 'the deadline must lie after the time the order is placed', 'deadlineAt');
+    throw new DomainError(
+      'INVALID_DEADLINE',
+      'the deadline must lie after the time the order is placed',
+      'deadlineAt',
+    );
   }
   if (input.lines.length === 0) {
     throw new DomainError('NO_LINES', 'an order needs at least one line', 'lines');

@@ -84,21 +84,22 @@ it('three instances sweeping at once cancel each order past its deadline exactly
   const notYet = await placeOrders(5, new Date(placedAt.getTime() + 5 * TIMEOUT_MS));
   const sweepTime = new Date(placedAt.getTime() + TIMEOUT_MS + 1);
 
-  const cancelled = await Promise.all([sweepInstance(), sweepInstance(), sweepInstance()].map((s) => s.sweep(sweepTime)));
+  const cancelled = await Promise.all(
+    [sweepInstance(), sweepInstance(), sweepInstance()].map((s) => s.sweep(sweepTime)),
+  );
 
   expect(cancelled.reduce((a, b) => a + b, 0)).toBe(due.length);
   const rows = await query<{ order_id: string; status: string; cancellation_reason: string | null }>(
     'SELECT order_id, status, cancellation_reason FROM orders',
   );
   const byId = new Map(rows.map((row) => [row.order_id, row]));
-  for (const orderId of due) expect(byId.get(orderId)).toMatchObject({ status: 'CANCELLED', cancellation_reason: 'TIMED_OUT' });
+  for (const orderId of due)
+    expect(byId.get(orderId)).toMatchObject({ status: 'CANCELLED', cancellation_reason: 'TIMED_OUT' });
   for (const orderId of notYet) expect(byId.get(orderId)).toMatchObject({ status: 'PENDING' });
   const outbox = await query<{
     message_key: string;
     payload: { reason: string; envelope: { correlationId: string; causationId: string } };
-  }>(
-    `SELECT message_key, payload FROM outbox_messages WHERE event_type = 'OrderCancelled'`,
-  );
+  }>(`SELECT message_key, payload FROM outbox_messages WHERE event_type = 'OrderCancelled'`);
   expect(outbox).toHaveLength(due.length);
   expect(new Set(outbox.map((row) => row.message_key))).toEqual(new Set(due));
   expect(outbox.every((row) => row.payload.reason === 'TIMED_OUT')).toBe(true);

@@ -61,7 +61,11 @@ export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationS
           if (events.length === 0 || !next) continue;
           // Caused by the OrderPlaced whose deadline passed: the trace shows where the cancellation came from.
           const outgoing = toOutgoingEvents(events, { cause: placed, now: () => now });
-          await this.orders.update(tx, next, outgoing.map((o) => o.event.envelope));
+          await this.orders.update(
+            tx,
+            next,
+            outgoing.map((o) => o.event.envelope),
+          );
           tx.enqueue(...outgoing);
           this.metrics.settled(next, now);
           expired += 1;
@@ -78,7 +82,8 @@ export class DeadlineSweep implements OnApplicationBootstrap, BeforeApplicationS
     this.timer = setTimeout(() => {
       this.running = this.sweep()
         .then((cancelled) => {
-          if (cancelled > 0) this.logger.log(`cancelled ${cancelled} order(s) past their deadline as TIMED_OUT`);
+          if (cancelled > 0)
+            this.logger.log(`cancelled ${cancelled} order(s) past their deadline as TIMED_OUT`);
         })
         // The database may be down for a while: say so and try again at the next tick.
         .catch((error: unknown) => this.logger.warn(`deadline sweep failed, will retry: ${String(error)}`))

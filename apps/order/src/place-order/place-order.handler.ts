@@ -4,7 +4,7 @@ import { deadlineFor, decideAndApply, requestFingerprint, type OrderStatus } fro
 import { DeadlineSettings } from '../expire-orders/deadline-settings';
 import { toOutgoingEvents } from '../published-events';
 import { OrderPlacement } from './order-placement';
-import type { PlaceOrderRequest } from './place-order.request';
+import { DEFAULT_CHANNEL, type PlaceOrderRequest } from './place-order.request';
 
 export class IdempotencyConflictError extends Error {
   readonly code = 'IDEMPOTENCY_KEY_REUSED';
@@ -69,7 +69,7 @@ export class PlaceOrderHandler {
       correlationId,
       outgoing: toOutgoingEvents(events, { correlationId, now: () => now }),
       ...(idempotencyKey
-        ? { idempotency: { key: idempotencyKey, fingerprint: requestFingerprint(request) } }
+        ? { idempotency: { key: idempotencyKey, fingerprint: requestFingerprint(fingerprinted(request)) } }
         : {}),
     });
     switch (outcome.kind) {
@@ -86,4 +86,13 @@ export class PlaceOrderHandler {
         throw new IdempotencyConflictError(idempotencyKey!, outcome.orderId);
     }
   }
+}
+
+/**
+ * The body as it was before `channel` existed when it names the default: a client retrying a request
+ * across the upgrade, with the same Idempotency-Key, gets its order back rather than a conflict.
+ */
+function fingerprinted(request: PlaceOrderRequest): object {
+  const { channel, ...withoutChannel } = request;
+  return channel === DEFAULT_CHANNEL ? withoutChannel : request;
 }

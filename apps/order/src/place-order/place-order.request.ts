@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Where an order comes from when the request does not say: the REST API itself. */
+export const DEFAULT_CHANNEL = 'api';
+
 /** POST /orders body. Money is in minor units (cents) of the order's currency, never a float. */
 export const placeOrderRequest = z
   .object({
@@ -14,7 +17,7 @@ export const placeOrderRequest = z
     channel: z
       .string()
       .regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a short lower-case name such as web, mobile or api')
-      .default('api')
+      .default(DEFAULT_CHANNEL)
       .describe('Where the customer placed the order (web, mobile, api); api when absent'),
     lines: z
       .array(

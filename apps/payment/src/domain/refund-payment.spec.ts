@@ -3,7 +3,12 @@ import { refundPayment } from './refund-payment';
 
 const decidedAt = new Date('2025-01-01T10:00:00.000Z');
 const now = new Date('2025-01-01T10:20:00.000Z');
-const facts = { orderId: 'order-1', paymentId: 'pay-1', amount: { amountMinor: 3000, currency: 'EUR' }, decidedAt };
+const facts = {
+  orderId: 'order-1',
+  paymentId: 'pay-1',
+  amount: { amountMinor: 3000, currency: 'EUR' },
+  decidedAt,
+};
 const authorized: Payment = { kind: 'authorized', ...facts };
 
 describe('refunding the payment of a cancelled order', () => {

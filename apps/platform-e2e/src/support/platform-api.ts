@@ -115,7 +115,9 @@ export async function stockOf(sku: string): Promise<number> {
   return body.available;
 }
 
-export async function reservationOf(orderId: string): Promise<{ status: string; channel: string } | undefined> {
+export async function reservationOf(
+  orderId: string,
+): Promise<{ status: string; channel: string } | undefined> {
   const { status, body } = await http<{ status: string; channel: string }>(
     'inventory',
     `/reservations/${encodeURIComponent(orderId)}`,

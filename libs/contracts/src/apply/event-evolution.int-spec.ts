@@ -30,7 +30,8 @@ async function rejection(promise: Promise<unknown>): Promise<IncompatibleSchemaE
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(error instanceof IncompatibleSchemaError)) throw new Error(`expected a rejection, got ${String(error)}`);
+  if (!(error instanceof IncompatibleSchemaError))
+    throw new Error(`expected a rejection, got ${String(error)}`);
   return error;
 }
 
@@ -112,7 +113,11 @@ describe('OrderPlaced version 2 (`channel`) beside version 1', () => {
     expect(error.incompatibilities).toEqual([
       expect.objectContaining({
         subject: placedSubject,
-        reasons: [expect.stringMatching(/^field `channel` added without a default, so the new schema cannot read events written with version 1/)],
+        reasons: [
+          expect.stringMatching(
+            /^field `channel` added without a default, so the new schema cannot read events written with version 1/,
+          ),
+        ],
       }),
     ]);
     expect(await registry.versions(placedSubject)).toEqual([1, 2]);
@@ -124,11 +129,15 @@ describe('OrderCancelled version 2 (reason TIMED_OUT)', () => {
   const v1Subject = () => valueSubject(`${v1Prefix()}${EVENT_CATALOGUE.OrderCancelled.topic}`);
 
   it('is refused under FULL_TRANSITIVE, naming the field and the symbol readers of version 1 cannot read', async () => {
-    const error = await rejection(applyContracts({ namePrefix: v1Prefix(), compatibility: 'FULL_TRANSITIVE' }));
+    const error = await rejection(
+      applyContracts({ namePrefix: v1Prefix(), compatibility: 'FULL_TRANSITIVE' }),
+    );
 
     const cancelled = error.incompatibilities.find((i) => i.subject === v1Subject());
     expect(cancelled?.reasons).toEqual([
-      expect.stringMatching(/^field `reason` gained enum symbol TIMED_OUT, which consumers still on version 1 cannot read/),
+      expect.stringMatching(
+        /^field `reason` gained enum symbol TIMED_OUT, which consumers still on version 1 cannot read/,
+      ),
     ]);
     expect(await registry.versions(v1Subject())).toEqual([1]);
   });
@@ -136,12 +145,15 @@ describe('OrderCancelled version 2 (reason TIMED_OUT)', () => {
   it('is accepted under its catalogue level, BACKWARD_TRANSITIVE: readers on version 2 read every version-1 reason', async () => {
     const report = await applyContracts({ namePrefix: v1Prefix() });
 
-    expect(report.subjects.find((s) => s.subject === v1Subject())).toMatchObject({ registered: true, version: 2 });
+    expect(report.subjects.find((s) => s.subject === v1Subject())).toMatchObject({
+      registered: true,
+      version: 2,
+    });
     expect(await registry.subjectCompatibility(v1Subject())).toBe('BACKWARD_TRANSITIVE');
     const v1Id = (await registry.lookup(v1Subject(), JSON.stringify(orderCancelledVersion1())))!.id;
     const event = sampleEvents().OrderCancelled;
-    expect(await readAs(EVENT_CATALOGUE.OrderCancelled.schema, written(v1Id, orderCancelledVersion1(), event))).toEqual(
-      event,
-    );
+    expect(
+      await readAs(EVENT_CATALOGUE.OrderCancelled.schema, written(v1Id, orderCancelledVersion1(), event)),
+    ).toEqual(event);
   });
 });

@@ -25,19 +25,22 @@ describe('the event catalogue', () => {
     ['RefundPayment', 'orders.refund-payment', 'order', ['payment'], 1],
     ['PaymentRefunded', 'payments.payment-refunded', 'payment', ['order'], 1],
     ['NotificationSent', 'notifications.notification-sent', 'notification', [], 1],
-  ] as const)('carries %s on %s, from %s to %j, at version %d', (eventType, topic, producer, consumers, version) => {
-    expect(EVENT_CATALOGUE[eventType]).toMatchObject({
-      eventType,
-      topic,
-      subject: `${topic}-value`,
-      key: 'orderId',
-      partitions: 3,
-      version,
-      producer,
-      consumers,
-    });
-    expect(EVENT_CATALOGUE[eventType].schema.name).toBe(eventType);
-  });
+  ] as const)(
+    'carries %s on %s, from %s to %j, at version %d',
+    (eventType, topic, producer, consumers, version) => {
+      expect(EVENT_CATALOGUE[eventType]).toMatchObject({
+        eventType,
+        topic,
+        subject: `${topic}-value`,
+        key: 'orderId',
+        partitions: 3,
+        version,
+        producer,
+        consumers,
+      });
+      expect(EVENT_CATALOGUE[eventType].schema.name).toBe(eventType);
+    },
+  );
 
   it('lists every event type once, in the order of the saga', () => {
     expect(CATALOGUE_ENTRIES.map((e) => e.eventType)).toEqual(EVENT_TYPES);
@@ -79,7 +82,11 @@ describe('the event catalogue', () => {
       'orders.refund-payment',
     ]);
     expect(topicsConsumedBy('notification')).toEqual(['orders.order-confirmed', 'orders.order-cancelled']);
-    expect(eventTypesProducedBy('payment')).toEqual(['PaymentAuthorized', 'PaymentDeclined', 'PaymentRefunded']);
+    expect(eventTypesProducedBy('payment')).toEqual([
+      'PaymentAuthorized',
+      'PaymentDeclined',
+      'PaymentRefunded',
+    ]);
   });
 
   it('gives every subject FULL_TRANSITIVE compatibility, except OrderCancelled: its reasons grow consumers first', () => {

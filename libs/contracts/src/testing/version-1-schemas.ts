@@ -9,7 +9,9 @@ import type { AvroComplexSchema, AvroRecordSchema } from '../schemas/avro-schema
  */
 
 /** OrderPlaced before `channel`. */
-export function orderPlacedVersion1(schema: AvroRecordSchema = EVENT_CATALOGUE.OrderPlaced.schema): AvroRecordSchema {
+export function orderPlacedVersion1(
+  schema: AvroRecordSchema = EVENT_CATALOGUE.OrderPlaced.schema,
+): AvroRecordSchema {
   return { ...schema, fields: schema.fields.filter((field) => field.name !== 'channel') };
 }
 

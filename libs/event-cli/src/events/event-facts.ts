@@ -66,7 +66,11 @@ function factsOf(type: EventType, event: PlatformEvent): EventFacts {
       return { asks: 'inventory to release the late reservation' };
     case 'RefundPayment': {
       const e = event as EventTypeMap['RefundPayment'];
-      return { asks: 'payment to refund the late authorization', amount: formatMoney(e.amount), paymentId: e.paymentId };
+      return {
+        asks: 'payment to refund the late authorization',
+        amount: formatMoney(e.amount),
+        paymentId: e.paymentId,
+      };
     }
     case 'PaymentRefunded': {
       const e = event as EventTypeMap['PaymentRefunded'];

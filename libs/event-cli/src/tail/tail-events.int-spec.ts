@@ -52,6 +52,7 @@ it("follows every topic from the beginning and hands over only the chosen order'
       lines: [{ sku: 'SKU-MUG', quantity: 2, unitPrice: { amountMinor: 1999, currency: 'EUR' } }],
       total: { amountMinor: 3998, currency: 'EUR' },
       paymentMethod: 'tok_visa',
+      channel: 'web',
     },
   });
 });

@@ -109,7 +109,12 @@ export function orderStory(
       detail: 'No answer for the payment within 900 s',
     });
     add('StockReleased', cancelled, { lines: [{ sku: 'SKU-MUG', quantity: 2 }] });
-    add('NotificationSent', cancelled, { customerId, kind: 'ORDER_CANCELLED', channel: 'LOG', recipient: customerId });
+    add('NotificationSent', cancelled, {
+      customerId,
+      kind: 'ORDER_CANCELLED',
+      channel: 'LOG',
+      recipient: customerId,
+    });
     const late = add('PaymentAuthorized', reserved, { paymentId: `${orderId}-payment`, amount: TOTAL });
     const refund = add('RefundPayment', late, { paymentId: `${orderId}-payment`, amount: TOTAL });
     add('PaymentRefunded', refund, { paymentId: `${orderId}-payment`, amount: TOTAL });
