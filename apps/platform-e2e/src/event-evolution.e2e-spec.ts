@@ -26,7 +26,8 @@ class Version1Reader {
       KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
       KAFKA_CLIENT_ID: 'e2e-version-1-reader',
       SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
-      KAFKA_SSL: 'false',
+      // A consumer group of its own on the saga topics, as a test harness: the admin principal.
+      ...endpoints.kafkaSecurity('admin'),
     };
     const registry = createSchemaRegistry(settings);
     const reader = avro.Type.forSchema(orderPlacedVersion1() as avro.Schema);

@@ -3,11 +3,12 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { APP_NAMES, localEndpoints, type AppName } from '@platform/config';
 import { applyContracts } from '@platform/contracts';
+import { DEV_OPERATOR, devToken } from '@platform/dev-identity';
 import { REPO_ROOT, startPlatform, type Platform } from '@platform/infra/launcher';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '@platform/testing';
 import { routesOf, type OpenApiDocument, type Route } from './fuzz/openapi-routes';
 import { sendRaw, type RawRequest } from './fuzz/raw-http';
-import { describeRequest, requestFor } from './fuzz/request-arbitraries';
+import { describeRequest, requestFor, type FuzzCredentials } from './fuzz/request-arbitraries';
 
 /**
  * A property-based fuzz of every route in the four apps' OpenAPI documents, against the apps as
@@ -26,6 +27,7 @@ mkdirSync(logDir, { recursive: true });
 const log = createWriteStream(path.join(logDir, 'e2e-rest-fuzz.log'));
 let platform: Platform | undefined;
 const databases: ThrowawayDatabase[] = [];
+let credentials: FuzzCredentials;
 
 beforeAll(async () => {
   const env: Partial<Record<AppName, Record<string, string>>> = {};
@@ -36,6 +38,10 @@ beforeAll(async () => {
   }
   await applyContracts();
   platform = await startPlatform({ env, onLine: (app, line) => log.write(`${app} | ${line}\n`) });
+  credentials = {
+    operator: await devToken(DEV_OPERATOR, 'operator'),
+    customer: await devToken(validOrder.customerId, 'customer'),
+  };
 }, 180_000);
 
 afterAll(async () => {
@@ -53,6 +59,7 @@ const validOrder = {
   lines: [{ sku: 'SKU-1', quantity: 1, unitPriceMinor: 100 }],
 };
 const jsonHeaders: [string, string][] = [['content-type', 'application/json']];
+const asOperator = (): [string, string] => ['authorization', `Bearer ${credentials.operator}`];
 
 describe('text PostgreSQL cannot store is refused with a 400 naming the field', () => {
   const cases: [AppName, RawRequest, string][] = [
@@ -121,7 +128,7 @@ describe('what the fuzz found', () => {
     const answer = await send('order', {
       method: 'POST',
       target: '/orders',
-      headers: [...jsonHeaders, ['idempotency-key', key.padEnd(3_000, 'k')]],
+      headers: [...jsonHeaders, asOperator(), ['idempotency-key', key.padEnd(3_000, 'k')]],
       body: json(validOrder),
     });
     expect(answer.status).toBe(400);
@@ -137,7 +144,7 @@ describe('what the fuzz found', () => {
     const answer = await send('order', {
       method: 'GET',
       target: `/orders?cursor=${cursor(text)}`,
-      headers: [],
+      headers: [asOperator()],
     });
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.body)).toMatchObject({ fields: [{ field: 'cursor', rule: 'custom' }] });
@@ -161,7 +168,7 @@ describe.each(APP_NAMES.map((app, index) => [app, index] as const))('REST fuzz o
     for (const [routeIndex, route] of routes.entries()) {
       const seed = SEED + appIndex * 1_000 + routeIndex;
       await fc.assert(
-        fc.asyncProperty(requestFor(route), async (request) => {
+        fc.asyncProperty(requestFor(route, credentials), async (request) => {
           const answer = await send(app, request);
           const status = answer.status === undefined ? 'no answer' : String(answer.status);
           statuses.set(status, (statuses.get(status) ?? 0) + 1);

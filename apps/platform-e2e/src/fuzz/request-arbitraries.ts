@@ -379,8 +379,26 @@ function headersFor(route: Route): fc.Arbitrary<[string, string][]> {
 
 const OTHER_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD', 'TRACE', 'FUZZ'];
 
+/**
+ * Valid bearer tokens to send most requests with, so that the fuzz reaches validation and the
+ * handlers behind the authentication guard instead of stopping at a 401.
+ */
+export interface FuzzCredentials {
+  operator: string;
+  customer: string;
+}
+
+function authorizationFor(credentials: FuzzCredentials): fc.Arbitrary<[string, string][]> {
+  const bearer = (token: string): [string, string][] => [['authorization', `Bearer ${token}`]];
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.constant(bearer(credentials.operator)) },
+    { weight: 3, arbitrary: fc.constant(bearer(credentials.customer)) },
+    { weight: 1, arbitrary: fc.constant<[string, string][]>([]) },
+  );
+}
+
 /** One malformed or unusual request for the route, as bytes on the wire. */
-export function requestFor(route: Route): fc.Arbitrary<RawRequest> {
+export function requestFor(route: Route, credentials: FuzzCredentials): fc.Arbitrary<RawRequest> {
   const takesBody = route.body !== undefined;
   return fc
     .record({
@@ -391,6 +409,7 @@ export function requestFor(route: Route): fc.Arbitrary<RawRequest> {
       path: pathFor(route),
       query: queryFor(route),
       headers: headersFor(route),
+      authorization: authorizationFor(credentials),
       body: fc.option(bodyFor(route), { freq: takesBody ? 20 : 2 }),
       contentType: fc.oneof(
         { weight: 6, arbitrary: fc.constant('application/json') },
@@ -398,13 +417,15 @@ export function requestFor(route: Route): fc.Arbitrary<RawRequest> {
         { weight: 1, arbitrary: fc.constant(undefined) },
       ),
     })
-    .map(({ method, path, query, headers, body, contentType }) => ({
+    .map(({ method, path, query, headers, authorization, body, contentType }) => ({
       method,
       target: `${path}${query}`,
       headers: [
         ...(body !== null && contentType !== undefined
           ? [['content-type', contentType] as [string, string]]
           : []),
+        // A fuzzed authorization header, if any, comes later; Node keeps the first and discards it.
+        ...authorization,
         ...headers,
       ],
       ...(body !== null ? { body } : {}),
