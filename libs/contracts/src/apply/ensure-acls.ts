@@ -8,6 +8,12 @@ import {
 } from 'kafkajs';
 import type { AccessRule } from '../catalogue/access-rules';
 
+const RESOURCE_TYPES: Record<AccessRule['resource'], AclResourceTypes> = {
+  topic: AclResourceTypes.TOPIC,
+  group: AclResourceTypes.GROUP,
+  cluster: AclResourceTypes.CLUSTER,
+};
+
 /**
  * Grants every rule (creating an ACL that exists already changes nothing). ACLs of rules that were
  * removed from the catalogue stay until an operator deletes them (`kafka-acls --remove`).
@@ -15,7 +21,7 @@ import type { AccessRule } from '../catalogue/access-rules';
 export async function ensureAcls(admin: Admin, rules: readonly AccessRule[]): Promise<number> {
   const acl: AclEntry[] = rules.flatMap((rule) =>
     rule.operations.map((operation) => ({
-      resourceType: rule.resource === 'topic' ? AclResourceTypes.TOPIC : AclResourceTypes.GROUP,
+      resourceType: RESOURCE_TYPES[rule.resource],
       resourceName: rule.name,
       resourcePatternType: ResourcePatternTypes.LITERAL,
       principal: `User:${rule.principal}`,

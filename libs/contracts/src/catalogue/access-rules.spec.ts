@@ -3,7 +3,7 @@ import { type AclOperation, accessRules } from './access-rules';
 
 function allowed(
   principal: KafkaPrincipal,
-  resource: 'topic' | 'group',
+  resource: 'topic' | 'group' | 'cluster',
   name: string,
   operation: AclOperation,
 ) {
@@ -42,6 +42,11 @@ describe('the access rules derived from the event catalogue', () => {
     expect(allowed('operator', 'group', 'console-consumer-42', 'READ')).toBe(true);
     expect(allowed('operator', 'topic', 'orders.order-placed', 'WRITE')).toBe(true);
     expect(allowed('operator', 'topic', 'dead-letters.order', 'WRITE')).toBe(false);
+  });
+
+  it('let every app and the operator use the idempotent producer', () => {
+    for (const principal of ['order', 'inventory', 'payment', 'notification', 'operator'] as const)
+      expect(allowed(principal, 'cluster', 'kafka-cluster', 'IDEMPOTENT_WRITE')).toBe(true);
   });
 
   it('grant nothing to admin, which is a super user of the broker', () => {

@@ -7,7 +7,10 @@ export function consumerGroupOf(app: AppName): string {
   return `${app}-service`;
 }
 
-export type AclOperation = 'READ' | 'WRITE' | 'DESCRIBE' | 'DELETE';
+export type AclOperation = 'READ' | 'WRITE' | 'DESCRIBE' | 'DELETE' | 'IDEMPOTENT_WRITE';
+
+/** The name Kafka gives the one cluster resource. */
+export const CLUSTER_RESOURCE = 'kafka-cluster';
 
 /**
  * One thing a principal is allowed on the broker. Anything not granted is refused: the broker's
@@ -16,7 +19,7 @@ export type AclOperation = 'READ' | 'WRITE' | 'DESCRIBE' | 'DELETE';
  */
 export interface AccessRule {
   principal: KafkaPrincipal;
-  resource: 'topic' | 'group';
+  resource: 'topic' | 'group' | 'cluster';
   /** `*` is Kafka's wildcard: every resource of the type. */
   name: string;
   operations: readonly AclOperation[];
@@ -29,8 +32,17 @@ export interface AccessRule {
  * writes the saga topics, which `dlq redrive` puts dead letters back onto.
  */
 export function accessRules(): AccessRule[] {
+  // Every app and the operator (re-drive) publish with kafkajs's idempotent producer, whose
+  // InitProducerId the broker authorizes against the cluster.
+  const idempotentWrite = (principal: KafkaPrincipal): AccessRule => ({
+    principal,
+    resource: 'cluster',
+    name: CLUSTER_RESOURCE,
+    operations: ['IDEMPOTENT_WRITE'],
+  });
   const rules: AccessRule[] = [];
   for (const app of APP_NAMES) {
+    rules.push(idempotentWrite(app));
     for (const entry of CATALOGUE_ENTRIES.filter((e) => e.producer === app))
       rules.push({ principal: app, resource: 'topic', name: entry.topic, operations: ['WRITE', 'DESCRIBE'] });
     if (DEAD_LETTER_APPS.includes(app))
@@ -46,6 +58,7 @@ export function accessRules(): AccessRule[] {
       rules.push({ principal: app, resource: 'group', name: consumerGroupOf(app), operations: ['READ'] });
   }
   rules.push(
+    idempotentWrite('operator'),
     { principal: 'operator', resource: 'topic', name: '*', operations: ['READ', 'DESCRIBE'] },
     { principal: 'operator', resource: 'group', name: '*', operations: ['READ', 'DESCRIBE', 'DELETE'] },
     ...CATALOGUE_ENTRIES.map((entry): AccessRule => ({
