@@ -1,16 +1,8 @@
 import { ConfigurationError } from '@platform/config';
+import { exampleServiceEnv } from '@platform/messaging-nest';
 import { loadNotificationConfig } from './notification-config';
 
-const service = {
-  PORT: '3003',
-  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/notification',
-  KAFKA_BROKERS: 'localhost:9092',
-  KAFKA_CLIENT_ID: 'notification-service',
-  SCHEMA_REGISTRY_URL: 'http://localhost:8081/apis/ccompat/v7',
-  AUTH_ISSUER: 'http://localhost:3004',
-  AUTH_AUDIENCE: 'kafka-saga-platform',
-  AUTH_JWKS_URL: 'http://localhost:3004/.well-known/jwks.json',
-};
+const service = exampleServiceEnv('notification', 3003);
 
 function problemsOf(env: Record<string, string>): string[] {
   try {

@@ -14,3 +14,4 @@ export type { RunServiceOptions } from './run-service';
 export { ServiceModule } from './service.module';
 export type { ServiceModuleOptions } from './service.module';
 export { Transactions } from './transactions';
+export { exampleServiceEnv } from './service-settings-example';
