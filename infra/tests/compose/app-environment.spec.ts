@@ -99,6 +99,22 @@ function withLocalSecrets<T>(work: () => T): T {
 const compose = loadCompose({});
 const raw = loadRawCompose();
 
+/** Where docker-compose.yml mounts the secrets volume (generated at the first `up`) in the apps. */
+const SECRETS_MOUNT = '/run/secrets/platform/';
+/**
+ * The container environment as the app sees it on this host: the files of the secrets volume do not
+ * exist here, so each path into it is replaced by a file that does (the apps check file settings exist).
+ */
+const onHost = (env: HostEnv): HostEnv =>
+  Object.fromEntries(
+    Object.entries(env).map(([name, value]) => [
+      name,
+      value?.startsWith(SECRETS_MOUNT) ? path.join(REPO_ROOT, 'package.json') : value,
+    ]),
+  );
+/** A password reaches the containers in a file of the secrets volume, never in the compose file. */
+const PASSWORDS_IN_FILES = ['KAFKA_SASL_PASSWORD'];
+
 describe.each(APP_NAMES.map((app) => [app] as const))('the %s service', (app) => {
   const settings = SETTINGS[app];
   const service = compose.services[app]!;
@@ -126,42 +142,51 @@ describe.each(APP_NAMES.map((app) => [app] as const))('the %s service', (app) =>
   });
 
   it('passes the app’s own start-up validation, started from a clean shell', () => {
-    expect(() => settings.load(containerEnvironment(service))).not.toThrow();
+    expect(() => settings.load(onHost(containerEnvironment(service)))).not.toThrow();
   });
 
   it('uses the same variable names and client id as the local launcher', () => {
     const local = withLocalSecrets(() => platformApps().find((spec) => spec.app === app)!.env);
     const env = containerEnvironment(service);
-    // The Kafka security settings the launcher sets are listed in compose without a value (below).
-    const listed = raw.services[app]!.environment ?? {};
-    expect(Object.keys(local).filter((name) => !(name in env) && !(name in listed))).toEqual([]);
+    // A password the launcher sets is a file of the secrets volume in compose (<name>_FILE).
+    expect(Object.keys(local).filter((name) => !(name in env) && !(`${name}_FILE` in env))).toEqual([]);
     expect(env['KAFKA_CLIENT_ID']).toBe(local['KAFKA_CLIENT_ID']);
   });
 
   describe('the optional Kafka, registry and TLS/SASL settings', () => {
-    const kafkaOptional = optional([kafkaSettingsSchema]);
+    const listed = raw.services[app]!.environment ?? {};
     const kafkaShape: Record<string, z.ZodType> = kafkaSettingsSchema.shape;
+    /** Those the compose file leaves to the shell (the registry's credentials). */
+    const kafkaOptional = optional([kafkaSettingsSchema]).filter((name) => listed[name] === null);
 
-    it('are all listed, without a value, so they pass through from the shell', () => {
-      const listed = raw.services[app]!.environment ?? {};
-      expect(kafkaOptional.map((name) => [name, listed[name]])).toEqual(
-        kafkaOptional.map((name) => [name, null]),
-      );
+    it('are each set (TLS and SASL, the password as a file), listed without a value, or a password kept out', () => {
+      const env = containerEnvironment(service);
+      expect(env['KAFKA_SSL']).toBe('true');
+      expect(env['KAFKA_SASL_MECHANISM']).toBe('scram-sha-512');
+      expect(env['KAFKA_SASL_USERNAME']).toBe(app);
+      expect(env['KAFKA_SASL_PASSWORD_FILE']).toBe(`${SECRETS_MOUNT}kafka-${app}.password`);
+      expect(env['KAFKA_SSL_CA_FILE']).toBe(`${SECRETS_MOUNT}ca.pem`);
+      // Every other optional setting is set above, or listed without a value (the registry's login).
+      expect(
+        optional([kafkaSettingsSchema]).filter(
+          (name) => !(name in env) && listed[name] !== null && !PASSWORDS_IN_FILES.includes(name),
+        ),
+      ).toEqual([]);
+      expect(kafkaOptional.length).toBeGreaterThan(0);
+      expect(PASSWORDS_IN_FILES.filter((name) => name in listed)).toEqual([]);
     });
 
-    it('are absent from the container when the shell does not set them (an empty value is invalid)', () => {
-      const env = containerEnvironment(service);
+    it('are absent from the container when the shell does not set them, and not needed', () => {
+      const env = onHost(containerEnvironment(service));
       expect(kafkaOptional.filter((name) => name in env)).toEqual([]);
-      expect(() =>
-        settings.load({ ...env, ...Object.fromEntries(kafkaOptional.map((n) => [n, ''])) }),
-      ).toThrow();
+      expect(() => settings.load(env)).not.toThrow();
     });
 
     it('reach the app and validate when the shell sets them for a secured cluster', () => {
       const shell = Object.fromEntries(
         kafkaOptional.map((name) => [name, sampleValue(name, kafkaShape[name]!)]),
       );
-      const env = containerEnvironment(loadCompose(shell).services[app]!, shell);
+      const env = onHost(containerEnvironment(loadCompose(shell).services[app]!, shell));
       const config = settings.load(env);
       for (const [name, value] of Object.entries(shell))
         expect([name, String(config[name])]).toEqual([name, value]);

@@ -1,6 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { APP_NAMES, localEndpoints, parseEnvFile, readLocalDefaults } from '@platform/config';
+import {
+  APP_NAMES,
+  hasExplicitKafkaSecurity,
+  kafkaSecurityFromEnv,
+  localEndpoints,
+  parseEnvFile,
+  readLocalDefaults,
+} from '@platform/config';
 import {
   REPO_ROOT,
   containerEnvironment,
@@ -14,7 +21,7 @@ import {
 /**
  * Every port, host name, URL and database name in docker-compose.yml agrees with the rest of the
  * repository: host ports with infra/local.env, client settings with the services they point at,
- * databases and roles with infra/docker/create-databases.sql, the broker with
+ * databases and roles with infra/docker/create-databases.sh, the broker with
  * infra/kafka/server.properties, the init service with `npm run contracts:apply`.
  */
 
@@ -44,7 +51,7 @@ const internalListener = kafka['KAFKA_INTER_BROKER_LISTENER_NAME']!;
 /** A bootstrap server list must name the broker's container listener, by the kafka service's name. */
 function expectInternalBrokers(brokers: string): void {
   const internal = kafkaAdvertised.get(internalListener)!;
-  for (const broker of brokers.split(',').map((b) => b.replace(/^PLAINTEXT:\/\//, '').trim())) {
+  for (const broker of brokers.split(',').map((b) => b.replace(/^[A-Z_]+:\/\//, '').trim())) {
     const [host, port] = broker.split(':');
     expect(kafkaNames).toContain(host);
     expect({ broker, port: Number(port) }).toEqual({ broker, port: internal.port });
@@ -101,10 +108,28 @@ describe('Kafka in docker-compose.yml', () => {
     expect(behaviour.map((p) => [p, fromEnv(p)])).toEqual(behaviour.map((p) => [p, properties[p]]));
   });
 
-  it('is health-checked through its container listener, which does not depend on KAFKA_PORT', () => {
+  it('is health-checked through its controller listener (SASL, which bash can speak to before the handshake; the client listeners are TLS), which does not depend on KAFKA_PORT', () => {
     const test = JSON.stringify(service('kafka').healthcheck?.test);
+    const controller = kafka['KAFKA_CONTROLLER_LISTENER_NAMES']!;
+    expect(kafka['KAFKA_LISTENER_SECURITY_PROTOCOL_MAP']).toContain(`${controller}:SASL_PLAINTEXT`);
     // host:port, or /dev/tcp/host/port for bash's network redirection
-    expect(test).toMatch(new RegExp(`localhost[:/]${kafkaListeners.get(internalListener)!.port}\\b`));
+    expect(test).toMatch(new RegExp(`localhost[:/]${kafkaListeners.get(controller)!.port}\\b`));
+  });
+
+  it('serves clients only over SASL_SSL, with an authorizer that refuses what is not granted', () => {
+    const protocols = new Map(
+      kafka['KAFKA_LISTENER_SECURITY_PROTOCOL_MAP']!.split(',').map(
+        (pair) => pair.split(':') as [string, string],
+      ),
+    );
+    for (const name of kafkaAdvertised.keys())
+      expect([name, protocols.get(name)]).toEqual([name, 'SASL_SSL']);
+    expect(kafka['KAFKA_SASL_ENABLED_MECHANISMS']).toBe('SCRAM-SHA-512');
+    expect(kafka['KAFKA_AUTHORIZER_CLASS_NAME']).toBe(
+      'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    );
+    expect(kafka['KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND']).toBe('false');
+    expect(kafka['KAFKA_SUPER_USERS']).toBe('User:broker;User:controller;User:admin');
   });
 });
 
@@ -128,20 +153,26 @@ describe('PostgreSQL in docker-compose.yml', () => {
     expect(portVariable('postgres', 5432)).toBe('POSTGRES_HOST_PORT');
   });
 
-  it('runs the init SQL of this repository on first start', () => {
+  it('runs the init script of this repository on first start', () => {
     const mount = (service('postgres').volumes ?? []).find((v) => v.includes('/docker-entrypoint-initdb.d/'));
     const source = mount!.split(':')[0]!;
     expect(existsSync(path.join(REPO_ROOT, source))).toBe(true);
-    expect(path.basename(source)).toBe('create-databases.sql');
+    expect(path.basename(source)).toBe('create-databases.sh');
+  });
+
+  it('takes its superuser password from the secrets volume, not from the compose file', () => {
+    expect(env('postgres')['POSTGRES_PASSWORD']).toBeUndefined();
+    expect(env('postgres')['POSTGRES_PASSWORD_FILE']).toBe(`${SECRETS_MOUNT}/postgres-postgres.password`);
+    expect(service('postgres').volumes).toContain(`secrets:${SECRETS_MOUNT}:ro`);
   });
 });
 
-const initSql = readFileSync(path.join(REPO_ROOT, 'infra', 'docker', 'create-databases.sql'), 'utf8');
-const roles = new Map(
-  [...initSql.matchAll(/CREATE ROLE (\w+) LOGIN PASSWORD '([^']*)'/g)].map((m) => [m[1]!, m[2]!]),
-);
+/** Where the secrets volume is mounted in every container that is not Kafka's. */
+const SECRETS_MOUNT = '/run/secrets/platform';
+const initScript = readFileSync(path.join(REPO_ROOT, 'infra', 'docker', 'create-databases.sh'), 'utf8');
+/** database -> owning role, from the script's `create_app_database <database> <role>` lines. */
 const databaseOwners = new Map(
-  [...initSql.matchAll(/CREATE DATABASE "?(\w+)"? OWNER (\w+)/g)].map((m) => [m[1]!, m[2]!]),
+  [...initScript.matchAll(/^create_app_database (\w+) (\w+)$/gm)].map((m) => [m[1]!, m[2]!]),
 );
 
 describe.each(APP_NAMES.map((app) => [app] as const))('the %s service’s endpoints', (app) => {
@@ -178,7 +209,9 @@ describe.each(APP_NAMES.map((app) => [app] as const))('the %s service’s endpoi
     });
     const database = decodeURIComponent(url.pathname.slice(1));
     expect(databaseOwners.get(database)).toBe(url.username);
-    expect(roles.get(url.username)).toBe(decodeURIComponent(url.password));
+    // No password in the compose file: the app reads the one create-databases.sh gave its role.
+    expect(url.password).toBe('');
+    expect(appEnv['DATABASE_PASSWORD_FILE']).toBe(`${SECRETS_MOUNT}/postgres-${url.username}.password`);
   });
 
   it('starts after the infrastructure is healthy and the contracts are applied', () => {
@@ -223,6 +256,7 @@ describe('the contracts service (topics and schemas, once)', () => {
     expect(contracts.restart).toBe('no');
     expect(contracts.depends_on).toEqual({
       kafka: { condition: 'service_healthy' },
+      'kafka-users': { condition: 'service_completed_successfully' },
       'schema-registry': { condition: 'service_healthy' },
     });
   });
@@ -232,8 +266,9 @@ describe('the contracts service (topics and schemas, once)', () => {
     const endpoints = localEndpoints(contractsEnv);
     expectInternalBrokers(endpoints.kafkaBrokers.join(','));
     expect(endpoints.schemaRegistryUrl).toBe(registryUrl);
-    // Each variable it sets is read: without it the command would aim elsewhere.
-    for (const name of Object.keys(contractsEnv)) {
+    // Each variable it sets is read: without it the command would aim elsewhere (the security
+    // settings, read by kafkaSecurityFromEnv, are checked below).
+    for (const name of Object.keys(contractsEnv).filter((n) => !SECURITY_SETTINGS.includes(n))) {
       const without = localEndpoints(
         Object.fromEntries(Object.entries(contractsEnv).filter(([n]) => n !== name)),
       );
@@ -243,6 +278,32 @@ describe('the contracts service (topics and schemas, once)', () => {
         endpoints.schemaRegistryUrl,
       ]);
     }
+  });
+});
+
+/** The contracts job's Kafka security settings (kafkaSecurityFromEnv reads exactly these). */
+const SECURITY_SETTINGS = [
+  'KAFKA_SSL',
+  'KAFKA_SSL_CA_FILE',
+  'KAFKA_SASL_MECHANISM',
+  'KAFKA_SASL_USERNAME',
+  'KAFKA_SASL_PASSWORD_FILE',
+];
+
+describe('the contracts service’s login', () => {
+  it('is the admin principal’s, over TLS, so contracts:apply also grants the catalogue’s ACLs', () => {
+    const contractsEnv = containerEnvironment(service('contracts'));
+    expect(hasExplicitKafkaSecurity(contractsEnv)).toBe(true);
+    const settings = kafkaSecurityFromEnv(contractsEnv);
+    expect(
+      Object.fromEntries(SECURITY_SETTINGS.map((n) => [n, settings[n as keyof typeof settings]])),
+    ).toEqual({
+      KAFKA_SSL: 'true',
+      KAFKA_SSL_CA_FILE: '/run/secrets/platform/ca.pem',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'admin',
+      KAFKA_SASL_PASSWORD_FILE: '/run/secrets/platform/kafka-admin.password',
+    });
   });
 });
 
@@ -279,7 +340,15 @@ describe('the published host ports', () => {
 });
 
 describe('every long-running service', () => {
-  const longRunning = Object.entries(compose.services).filter(([name]) => name !== 'contracts');
+  /** One-shot jobs (secrets, kafka-users, contracts) run to completion: restart 'no', no health check. */
+  const jobs = Object.entries(compose.services)
+    .filter(([, s]) => s.restart === 'no')
+    .map(([name]) => name);
+  const longRunning = Object.entries(compose.services).filter(([name]) => !jobs.includes(name));
+
+  it('are all but the jobs that create the secrets, the Kafka users and the contracts', () => {
+    expect(jobs.sort()).toEqual(['contracts', 'kafka-users', 'secrets']);
+  });
 
   it('has a health check and a restart policy', () => {
     const missing = longRunning
@@ -301,12 +370,12 @@ describe('every long-running service', () => {
     expect(open).toEqual([]);
   });
 
-  it('waits only on services that report health (or, for contracts, complete)', () => {
+  it('waits only on services that report health (or, for the jobs, complete)', () => {
     for (const [, s] of Object.entries(compose.services))
       for (const [dependency, { condition }] of Object.entries(s.depends_on ?? {}))
         expect([dependency, condition]).toEqual([
           dependency,
-          dependency === 'contracts' ? 'service_completed_successfully' : 'service_healthy',
+          jobs.includes(dependency) ? 'service_completed_successfully' : 'service_healthy',
         ]);
   });
 });

@@ -11,6 +11,8 @@ export interface KafkaSecuritySettings {
   KAFKA_SASL_MECHANISM?: 'plain' | 'scram-sha-256' | 'scram-sha-512' | undefined;
   KAFKA_SASL_USERNAME?: string | undefined;
   KAFKA_SASL_PASSWORD?: string | undefined;
+  /** A file holding the password instead (a secret mounted into a container); read at connect time. */
+  KAFKA_SASL_PASSWORD_FILE?: string | undefined;
 }
 
 /** The security part of a kafkajs client configuration (structurally kafkajs's `ssl` and `sasl`). */
@@ -39,9 +41,14 @@ export function kafkaClientSecurity(settings: KafkaSecuritySettings): KafkaClien
     sasl: {
       mechanism: settings.KAFKA_SASL_MECHANISM as 'scram-sha-512',
       username: settings.KAFKA_SASL_USERNAME ?? '',
-      password: settings.KAFKA_SASL_PASSWORD ?? '',
+      password: settings.KAFKA_SASL_PASSWORD ?? passwordFromFile(settings.KAFKA_SASL_PASSWORD_FILE),
     },
   };
+}
+
+/** The first line of a password file (generated secrets end without a newline; editors add one). */
+function passwordFromFile(file: string | undefined): string {
+  return file ? (readFileSync(file, 'utf8').split(/\r?\n/)[0] ?? '') : '';
 }
 
 /** True when the environment carries its own Kafka security settings (a managed cluster, compose). */
@@ -57,5 +64,6 @@ export function kafkaSecurityFromEnv(env: Record<string, string | undefined>): K
     KAFKA_SASL_MECHANISM: env['KAFKA_SASL_MECHANISM'] as KafkaSecuritySettings['KAFKA_SASL_MECHANISM'],
     KAFKA_SASL_USERNAME: env['KAFKA_SASL_USERNAME'],
     KAFKA_SASL_PASSWORD: env['KAFKA_SASL_PASSWORD'],
+    KAFKA_SASL_PASSWORD_FILE: env['KAFKA_SASL_PASSWORD_FILE'],
   };
 }

@@ -1,4 +1,7 @@
-import { ConfigurationError } from '@platform/config';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigurationError, kafkaClientSecurity } from '@platform/config';
 import { exampleServiceEnv } from './service-settings-example';
 import { z } from 'zod';
 import { loadServiceConfig } from './service-config';
@@ -6,6 +9,54 @@ import { loadServiceConfig } from './service-config';
 const valid = exampleServiceEnv('order', 3000);
 
 describe('loadServiceConfig', () => {
+  describe('passwords in files (the secrets a container has mounted)', () => {
+    let dir: string;
+    beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'service-config-'))));
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+    const secretFile = (name: string, content: string) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, content);
+      return file;
+    };
+
+    it('puts the first line of DATABASE_PASSWORD_FILE into DATABASE_URL, URL-encoded', () => {
+      const config = loadServiceConfig({
+        ...valid,
+        DATABASE_URL: 'postgresql://order_service@postgres:5432/order',
+        DATABASE_PASSWORD_FILE: secretFile('db.password', 'p@ss/word\n'),
+      });
+      expect(config.DATABASE_URL).toBe('postgresql://order_service:p%40ss%2Fword@postgres:5432/order');
+      expect(new URL(config.DATABASE_URL).password).toBe('p%40ss%2Fword');
+    });
+
+    it('accepts KAFKA_SASL_PASSWORD_FILE in place of KAFKA_SASL_PASSWORD, and the client logs in with its content', () => {
+      const config = loadServiceConfig({
+        ...valid,
+        KAFKA_SSL: 'true',
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: 'order',
+        KAFKA_SASL_PASSWORD_FILE: secretFile('kafka.password', 's3cret'),
+      });
+      expect(kafkaClientSecurity(config).sasl).toEqual({
+        mechanism: 'scram-sha-512',
+        username: 'order',
+        password: 's3cret',
+      });
+    });
+
+    it('names a password file that does not exist', () => {
+      expect(() =>
+        loadServiceConfig({
+          ...valid,
+          DATABASE_PASSWORD_FILE: path.join(dir, 'missing'),
+          KAFKA_SASL_MECHANISM: 'scram-sha-512',
+          KAFKA_SASL_USERNAME: 'order',
+          KAFKA_SASL_PASSWORD_FILE: path.join(dir, 'missing'),
+        }),
+      ).toThrow(/DATABASE_PASSWORD_FILE: no such file[\s\S]*KAFKA_SASL_PASSWORD_FILE: no such file/);
+    });
+  });
+
   it('parses a complete environment with defaults filled in', () => {
     expect(loadServiceConfig(valid)).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info', KAFKA_SSL: 'false' });
   });

@@ -2,7 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { APP_NAMES } from '@platform/config';
-import { CATALOGUE_ENTRIES, DEAD_LETTER_APPS, deadLetterTopic } from '@platform/contracts';
+import { CATALOGUE_ENTRIES, DEAD_LETTER_APPS, deadLetterTopic, topicsConsumedBy } from '@platform/contracts';
+import { Kafka, type KafkaConfig } from 'kafkajs';
 import { waitFor } from '@platform/testing';
 import { COMPOSE_FILE, REPO_ROOT, loadCompose } from '../compose-model';
 import { loadContracts } from '../image-contracts';
@@ -31,6 +32,10 @@ const LEFT_OUT: Record<string, string> = {
 };
 const composeModel = loadCompose(env);
 const SERVICES = Object.keys(composeModel.services).filter((name) => !(name in LEFT_OUT));
+/** One-shot jobs (secrets, kafka-users, contracts): done when they exited 0. */
+const JOBS = SERVICES.filter((name) => composeModel.services[name]!.restart === 'no');
+/** The operator principal's Java client settings, which the secrets job writes into the secrets volume. */
+const OPERATOR_CLIENT_CONFIG = '/etc/kafka/secrets/kafka-operator.properties';
 
 // ── running things ───────────────────────────────────────────────────────────────────────────────
 
@@ -281,7 +286,7 @@ async function upUntilHealthy(): Promise<string> {
       const now = serviceStates();
       failed = now.filter((s) => s.Health === 'unhealthy' || (s.State === 'exited' && s.ExitCode !== 0));
       const done = (s: ServiceState) =>
-        s.Service === 'contracts'
+        JOBS.includes(s.Service)
           ? s.State === 'exited' && s.ExitCode === 0
           : s.State === 'running' && s.Health === 'healthy';
       for (const state of now.filter(done))
@@ -292,7 +297,11 @@ async function upUntilHealthy(): Promise<string> {
         ? now
         : undefined;
     },
-    { description: 'every service healthy (contracts: exited 0)', timeoutMs: 420_000, intervalMs: 1000 },
+    {
+      description: `every service healthy (${JOBS.join(', ')}: exited 0)`,
+      timeoutMs: 420_000,
+      intervalMs: 1000,
+    },
   );
   await upExit;
   expectThat(upCode === 0, `docker compose up exited ${upCode}:\n${upOutput}`);
@@ -316,20 +325,102 @@ async function subjectsRegistered(): Promise<string> {
   const expected = CATALOGUE_ENTRIES.map((entry) => entry.subject);
   const missing = expected.filter((subject) => !body.includes(subject));
   expectThat(missing.length === 0, `subjects missing from the registry: ${missing.join(', ')}`);
-  // The README's topic listing, in the Kafka container.
+  // The README's topic listing, in the Kafka container, as the operator principal.
   const topics = compose([
     'exec',
     '-T',
     'kafka',
     '/opt/kafka/bin/kafka-topics.sh',
     '--bootstrap-server',
-    'localhost:29092',
+    'kafka:29092',
+    '--command-config',
+    OPERATOR_CLIENT_CONFIG,
     '--list',
   ]);
   const wanted = [...CATALOGUE_ENTRIES.map((entry) => entry.topic), ...DEAD_LETTER_APPS.map(deadLetterTopic)];
   const absent = wanted.filter((topic) => !topics.split('\n').includes(topic));
   expectThat(absent.length === 0, `topics missing: ${absent.join(', ')}`);
   return `${expected.length} subjects, ${wanted.length} topics`;
+}
+
+/**
+ * The broker's access rules, from the host through the published EXTERNAL_SASL_SSL listener with
+ * kafkajs: without credentials, or with a wrong password, nothing is served; the payment principal
+ * reaches what the catalogue grants it and is refused the order service's orders.order-confirmed.
+ */
+async function accessRulesEnforced(): Promise<string> {
+  const secret = (file: string) => compose(['exec', '-T', 'kafka', 'cat', `/etc/kafka/secrets/${file}`]);
+  const ca = secret('ca.pem');
+  const client = (sasl: KafkaConfig['sasl']) =>
+    new Kafka({
+      clientId: 'compose-test-access',
+      brokers: [`localhost:${port('KAFKA_PORT')}`],
+      ssl: { ca: [ca] },
+      sasl,
+      connectionTimeout: 5000,
+      authenticationTimeout: 5000,
+      retry: { retries: 0 },
+      logCreator: () => () => undefined,
+    });
+  const refusal = async (work: () => Promise<unknown>): Promise<string | undefined> => {
+    try {
+      await work();
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  const listTopics = (kafka: Kafka) => async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      return await admin.listTopics();
+    } finally {
+      await admin.disconnect();
+    }
+  };
+
+  const anonymous = await refusal(listTopics(client(undefined)));
+  expectThat(anonymous !== undefined, 'a client without credentials listed the topics');
+  const wrongPassword = await refusal(
+    listTopics(client({ mechanism: 'scram-sha-512', username: 'payment', password: 'not-the-password' })),
+  );
+  expectThat(wrongPassword !== undefined, 'the payment principal was served with a wrong password');
+
+  const payment = client({
+    mechanism: 'scram-sha-512',
+    username: 'payment',
+    password: secret('kafka-payment.password'),
+  });
+  // What the catalogue grants: the topics payment consumes are visible to it.
+  const granted = topicsConsumedBy('payment');
+  const admin = payment.admin();
+  await admin.connect();
+  try {
+    const metadata = await admin.fetchTopicMetadata({ topics: granted });
+    expectThat(
+      metadata.topics.length === granted.length,
+      `payment does not see its topics ${granted.join(', ')}`,
+    );
+  } finally {
+    await admin.disconnect();
+  }
+  const forbidden = 'orders.order-confirmed';
+  expectThat(
+    CATALOGUE_ENTRIES.some((entry) => entry.topic === forbidden && entry.producer !== 'payment'),
+    `${forbidden} is not another app's topic in the catalogue`,
+  );
+  const producer = payment.producer();
+  await producer.connect();
+  const write = await refusal(() =>
+    producer.send({ topic: forbidden, messages: [{ key: 'compose-test', value: 'not an event' }] }),
+  );
+  await producer.disconnect();
+  expectThat(
+    write !== undefined && /authoriz/i.test(write),
+    `payment writing ${forbidden}: ${write ?? 'accepted'}`,
+  );
+  return `no credentials: refused (${anonymous}); wrong password: refused (${wrongPassword}); payment sees ${granted.length} granted topics, writing ${forbidden}: ${write}`;
 }
 
 const placed: { orderId: string; correlationId: string }[] = [];
@@ -499,6 +590,10 @@ async function main(): Promise<void> {
     await step('stand-ins provide every binary their contracts list', standInsProvideTheirContracts);
     await step(`docker compose up (${SERVICES.length} services) until healthy`, upUntilHealthy);
     await step('the contracts job registered the subjects and created the topics', subjectsRegistered);
+    await step(
+      'Kafka refuses clients without credentials, and the payment principal may not write orders.order-confirmed',
+      accessRulesEnforced,
+    );
     await step('POST /orders reaches CONFIRMED, with its e-mail caught', happyPath);
     await step('a declined card reaches CANCELLED with the stock released', declinedCard);
     await step(

@@ -32,13 +32,24 @@ export const kafkaSettingsSchema = z
     KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
     KAFKA_SASL_USERNAME: z.string().optional(),
     KAFKA_SASL_PASSWORD: z.string().optional(),
+    /** The password in a file instead (a secret mounted into a container, as docker-compose.yml does). */
+    KAFKA_SASL_PASSWORD_FILE: z
+      .string()
+      .refine((file) => existsSync(file), 'no such file: the file holding the SASL password')
+      .optional(),
   })
-  .refine((s) => !s.KAFKA_SASL_MECHANISM || (s.KAFKA_SASL_USERNAME && s.KAFKA_SASL_PASSWORD), {
-    message: 'KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required when KAFKA_SASL_MECHANISM is set',
-    path: ['KAFKA_SASL_MECHANISM'],
-    // Check even when other variables are wrong, so one start reports every problem.
-    when: () => true,
-  });
+  .refine(
+    (s) =>
+      !s.KAFKA_SASL_MECHANISM ||
+      (s.KAFKA_SASL_USERNAME && (s.KAFKA_SASL_PASSWORD || s.KAFKA_SASL_PASSWORD_FILE)),
+    {
+      message:
+        'KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required when KAFKA_SASL_MECHANISM is set (the password may be in KAFKA_SASL_PASSWORD_FILE instead)',
+      path: ['KAFKA_SASL_MECHANISM'],
+      // Check even when other variables are wrong, so one start reports every problem.
+      when: () => true,
+    },
+  );
 
 export type KafkaSettings = z.infer<typeof kafkaSettingsSchema>;
 
