@@ -8,9 +8,9 @@ import { valueSubject } from '../catalogue/value-subject';
 import type { AvroRecordSchema } from '../schemas/avro-schema';
 import { avroType } from '../schemas/avro-type';
 import { type EditedSchemaDirectory, editedSchemaDirectory } from '../testing/edited-schema-directory';
+import { schemaRejection } from '../testing/schema-rejection';
 import { sampleEvents } from '../testing/sample-events';
 import { applyContracts } from './apply-contracts';
-import { IncompatibleSchemaError } from './apply-errors';
 import { SchemaRegistryClient } from './registry-client';
 
 // Everything happens under a prefix of its own, so the real topics and subjects are never touched.
@@ -32,16 +32,6 @@ function orderPlacedEditedBy(edit: (schema: AvroRecordSchema) => AvroRecordSchem
   const edited = editedSchemaDirectory('order-placed.avsc', edit);
   editedDirectories.push(edited);
   return edited.dir;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<IncompatibleSchemaError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof IncompatibleSchemaError))
-    throw new Error(`expected a rejection, got ${String(error)}`);
-  return error;
 }
 
 beforeAll(() => admin.connect());
@@ -89,7 +79,7 @@ describe('applying the contracts to the real broker and registry', () => {
       fields: [...schema.fields, { name: 'giftWrap', type: 'boolean', doc: 'Wrap the parcel.' }],
     }));
 
-    const error = await rejection(applyContracts({ namePrefix: prefix, schemaDir }));
+    const error = await schemaRejection(applyContracts({ namePrefix: prefix, schemaDir }));
 
     expect(error.code).toBe('SCHEMA_INCOMPATIBLE');
     expect(error.incompatibilities).toEqual([
@@ -108,7 +98,7 @@ describe('applying the contracts to the real broker and registry', () => {
       fields: schema.fields.filter((field) => field.name !== 'customerId'),
     }));
 
-    const error = await rejection(applyContracts({ namePrefix: prefix, schemaDir }));
+    const error = await schemaRejection(applyContracts({ namePrefix: prefix, schemaDir }));
 
     expect(error.incompatibilities).toEqual([
       expect.objectContaining({

@@ -5,10 +5,10 @@ import { valueSubject } from '../catalogue/value-subject';
 import type { AvroRecordSchema } from '../schemas/avro-schema';
 import { avroType } from '../schemas/avro-type';
 import { type EditedSchemaDirectory, editedSchemaDirectory } from '../testing/edited-schema-directory';
+import { schemaRejection } from '../testing/schema-rejection';
 import { sampleEvents } from '../testing/sample-events';
 import { orderCancelledVersion1, orderPlacedVersion1 } from '../testing/version-1-schemas';
 import { applyContracts } from './apply-contracts';
-import { IncompatibleSchemaError } from './apply-errors';
 import { SchemaRegistryClient } from './registry-client';
 
 // The real change, replayed under a prefix of its own: the registry first holds what it held before
@@ -23,16 +23,6 @@ function directoryWith(file: string, edit: (schema: AvroRecordSchema) => AvroRec
   const directory = editedSchemaDirectory(file, edit);
   edited.push(directory);
   return directory.dir;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<IncompatibleSchemaError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof IncompatibleSchemaError))
-    throw new Error(`expected a rejection, got ${String(error)}`);
-  return error;
 }
 
 /** Writes a value as a producer registered under `id` would: Confluent wire format. */
@@ -108,7 +98,7 @@ describe('OrderPlaced version 2 (`channel`) beside version 1', () => {
       }),
     }));
 
-    const error = await rejection(applyContracts({ namePrefix: prefix, schemaDir }));
+    const error = await schemaRejection(applyContracts({ namePrefix: prefix, schemaDir }));
 
     expect(error.incompatibilities).toEqual([
       expect.objectContaining({
@@ -129,7 +119,7 @@ describe('OrderCancelled version 2 (reason TIMED_OUT)', () => {
   const v1Subject = () => valueSubject(`${v1Prefix()}${EVENT_CATALOGUE.OrderCancelled.topic}`);
 
   it('is refused under FULL_TRANSITIVE, naming the field and the symbol readers of version 1 cannot read', async () => {
-    const error = await rejection(
+    const error = await schemaRejection(
       applyContracts({ namePrefix: v1Prefix(), compatibility: 'FULL_TRANSITIVE' }),
     );
 
