@@ -23,6 +23,13 @@ describe('failureKind', () => {
     expect(failureKind(pgError('08006'))).toBe('unavailable');
     expect(failureKind(pgError('ECONNREFUSED'))).toBe('unavailable');
     expect(failureKind(new Error('Connection terminated unexpectedly'))).toBe('unavailable');
+    expect(
+      failureKind(
+        Object.assign(new Error('database "order" is not currently accepting connections'), {
+          code: '55000',
+        }),
+      ),
+    ).toBe('unavailable');
   });
 
   it('looks through a wrapping error at its cause', () => {

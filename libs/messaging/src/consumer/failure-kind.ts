@@ -27,8 +27,10 @@ const UNAVAILABLE_CODES = new Set([
   '53300',
 ]);
 
+// "database … is not currently accepting connections" (55000, a code too broad to list): the database
+// was closed to new connections (ALLOW_CONNECTIONS false, as during maintenance) and will open again.
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Client was closed|Connection error|fetch failed|socket hang up/i;
+  /is not currently accepting connections|Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Client was closed|Connection error|fetch failed|socket hang up/i;
 
 export function failureKind(
   error: unknown,
