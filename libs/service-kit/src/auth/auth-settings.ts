@@ -30,6 +30,12 @@ export const authSettingsSchema = z
     AUTH_ALGORITHMS: commaList.default(['RS256', 'ES256']),
     /** Seconds of clock difference tolerated for exp and nbf. */
     AUTH_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(5),
+    /**
+     * Seconds a verified token is remembered (never past its exp), so repeated requests skip the
+     * signature check; 0 checks every request. The cost: a key the IdP withdraws still admits the
+     * tokens it signed, if seen in the last this-many seconds, until they are forgotten.
+     */
+    AUTH_VERIFIED_TOKEN_TTL_S: z.coerce.number().int().min(0).max(3600).default(60),
   })
   .superRefine((settings, context) => {
     if (settings.AUTH_MODE === 'off') return;

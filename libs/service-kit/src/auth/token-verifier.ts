@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { AuthenticationError, IssuerUnavailableError } from './auth-errors';
 import type { AuthSettings } from './auth-settings';
 import { principalFromClaims, type Principal } from './principal';
@@ -6,30 +7,49 @@ import { principalFromClaims, type Principal } from './principal';
 /** How long a JWKS request may take before the request it serves answers 503. */
 const JWKS_TIMEOUT_MS = 3_000;
 
+/** Distinct tokens remembered at most; a customer reuses one token for many requests. */
+const VERIFIED_TOKENS_MAX = 10_000;
+
+export type TokenVerifierSettings = Required<
+  Pick<AuthSettings, 'AUTH_ISSUER' | 'AUTH_AUDIENCE' | 'AUTH_JWKS_URL'>
+> &
+  Pick<
+    AuthSettings,
+    'AUTH_ROLES_CLAIM' | 'AUTH_SUBJECT_CLAIM' | 'AUTH_ALGORITHMS' | 'AUTH_CLOCK_TOLERANCE_S'
+  > &
+  Partial<Pick<AuthSettings, 'AUTH_VERIFIED_TOKEN_TTL_S'>>;
+
 /**
  * Verifies bearer tokens against the issuer's published keys (fetched once, cached, and fetched
  * again when a token names a key id the cache lacks, so the IdP can rotate keys): signature, an
  * allowed algorithm, issuer, audience, expiry and not-before. Only a token that passes all of them
  * yields a principal.
+ *
+ * A token that passed is remembered, byte for byte, for AUTH_VERIFIED_TOKEN_TTL_S and never past
+ * its own exp: the signature check was most of the CPU an order cost the order service (profiled
+ * with --cpu-prof under bench:orders), and a client sends the same token with every request.
  */
 export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
+  private readonly verified = new LRUCache<string, { principal: Principal; validUntilMs: number }>({
+    max: VERIFIED_TOKENS_MAX,
+  });
+  private readonly rememberMs: number;
 
   constructor(
-    private readonly settings: Required<
-      Pick<AuthSettings, 'AUTH_ISSUER' | 'AUTH_AUDIENCE' | 'AUTH_JWKS_URL'>
-    > &
-      Pick<
-        AuthSettings,
-        'AUTH_ROLES_CLAIM' | 'AUTH_SUBJECT_CLAIM' | 'AUTH_ALGORITHMS' | 'AUTH_CLOCK_TOLERANCE_S'
-      >,
+    private readonly settings: TokenVerifierSettings,
     keys?: JWTVerifyGetKey,
+    private readonly now: () => number = Date.now,
   ) {
     this.keys =
       keys ?? createRemoteJWKSet(new URL(settings.AUTH_JWKS_URL), { timeoutDuration: JWKS_TIMEOUT_MS });
+    this.rememberMs = (settings.AUTH_VERIFIED_TOKEN_TTL_S ?? 60) * 1000;
   }
 
   async verify(token: string): Promise<Principal> {
+    const now = this.now();
+    const remembered = this.verified.get(token);
+    if (remembered && remembered.validUntilMs > now) return remembered.principal;
     let claims: Record<string, unknown>;
     try {
       ({ payload: claims } = await jwtVerify(token, this.keys, {
@@ -38,8 +58,10 @@ export class TokenVerifier {
         algorithms: this.settings.AUTH_ALGORITHMS,
         clockTolerance: this.settings.AUTH_CLOCK_TOLERANCE_S,
         requiredClaims: ['exp'],
+        currentDate: new Date(now),
       }));
     } catch (error) {
+      this.verified.delete(token);
       throw refusal(error);
     }
     const principal = principalFromClaims(claims, {
@@ -47,6 +69,8 @@ export class TokenVerifier {
       rolesClaim: this.settings.AUTH_ROLES_CLAIM,
     });
     if ('problem' in principal) throw new AuthenticationError('TOKEN_CLAIMS_INVALID', principal.problem);
+    const validUntilMs = Math.min(now + this.rememberMs, (claims['exp'] as number) * 1000);
+    if (validUntilMs > now) this.verified.set(token, { principal: Object.freeze(principal), validUntilMs });
     return principal;
   }
 }
