@@ -1,10 +1,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { orderRequest } from '../support/platform-api';
 import type { FinalStateWatcher } from './final-state-watcher';
-import { loadCustomers, orderPoster } from './order-poster';
+import type { OrderPoster } from './order-poster';
 import { percentiles } from './percentiles';
 
 export interface LoadOptions {
+  post: OrderPoster;
+  /** Who places the orders, in turn (see loadCustomers). */
+  customers: string[];
   sku: string;
   ratePerSecond: number;
   durationSeconds: number;
@@ -33,16 +36,13 @@ export interface LoadResult {
   seconds: number;
 }
 
-// Enough that each places well under the per-customer limit at any rate this machine sustains.
-const LOAD_CUSTOMERS = 1_000;
-
 /**
  * Offers orders at a fixed rate (open loop: an order is due every 1/R s whatever the answers do,
  * unless `concurrency` requests are already in flight), then waits for every accepted order to
  * reach a final state. Latency is POST sent → final event seen by the watcher.
  */
 export async function runOrderLoad(watcher: FinalStateWatcher, options: LoadOptions): Promise<LoadResult> {
-  const { sku, ratePerSecond, durationSeconds, concurrency, settleTimeoutSeconds } = options;
+  const { post, customers, sku, ratePerSecond, durationSeconds, concurrency, settleTimeoutSeconds } = options;
   const sentAt = new Map<string, number>();
   const postLatencies: number[] = [];
   let inFlight = 0;
@@ -50,8 +50,6 @@ export async function runOrderLoad(watcher: FinalStateWatcher, options: LoadOpti
   let failed = 0;
   const total = Math.round(ratePerSecond * durationSeconds);
   const requests: Promise<void>[] = [];
-  const customers = loadCustomers(LOAD_CUSTOMERS);
-  const post = await orderPoster(concurrency, customers);
   const firstSend = performance.now();
   for (let i = 0; i < total; i++) {
     const wait = firstSend + (i * 1000) / ratePerSecond - performance.now();

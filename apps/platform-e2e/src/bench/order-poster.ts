@@ -17,10 +17,9 @@ export function loadCustomers(count: number): string[] {
  * `customerIds`). The benchmark's own CPU comes out of the platform's two cores; node:http costs
  * about half of what fetch (undici) does per request.
  */
-export async function orderPoster(
-  concurrency: number,
-  customerIds: string[],
-): Promise<(body: { customerId: string }) => Promise<{ status: number; orderId?: string }>> {
+export type OrderPoster = (body: { customerId: string }) => Promise<{ status: number; orderId?: string }>;
+
+export async function orderPoster(concurrency: number, customerIds: string[]): Promise<OrderPoster> {
   const url = new URL('/orders', localEndpoints().appUrl('order'));
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const tokens = new Map<string, string>();

@@ -7,6 +7,8 @@ describe('bench:orders arguments', () => {
       durationSeconds: 20,
       concurrency: 256,
       settleTimeoutSeconds: 120,
+      warmupSeconds: 5,
+      warmupRate: 50,
       pgbenchSeconds: 10,
       pgbench: true,
       json: true,

@@ -14,6 +14,10 @@ AUTH_MODE=off npm start.
   --concurrency C      most POST requests in flight; an order due while C are in flight is skipped
                        and counted (default 256)
   --settle-timeout S   how long to wait for the last order of a rate to settle (default 120)
+  --warmup S           seconds of unmeasured load at --warmup-rate before the first rate, so that
+                       the figures are of a warmed-up platform (JIT, pools, group coordinators);
+                       0 skips it (default 5)
+  --warmup-rate R      orders per second of the warm-up (default 50)
   --pgbench-seconds S  duration of the baseline pgbench -N -c 8 -j 2 run (default 10)
   --no-pgbench         skip the baseline (no ratio in the report)
   --json               one JSON object on stdout instead of tables
@@ -27,6 +31,8 @@ export interface OrdersBenchArgs {
   durationSeconds: number;
   concurrency: number;
   settleTimeoutSeconds: number;
+  warmupSeconds: number;
+  warmupRate: number;
   pgbenchSeconds: number;
   pgbench: boolean;
   json: boolean;
@@ -46,6 +52,8 @@ export function parseOrdersBenchArgs(args: string[]): OrdersBenchArgs | 'help' {
         duration: { type: 'string', default: '15' },
         concurrency: { type: 'string', default: '256' },
         'settle-timeout': { type: 'string', default: '120' },
+        warmup: { type: 'string', default: '5' },
+        'warmup-rate': { type: 'string', default: '50' },
         'pgbench-seconds': { type: 'string', default: '10' },
         'no-pgbench': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -61,6 +69,8 @@ export function parseOrdersBenchArgs(args: string[]): OrdersBenchArgs | 'help' {
     durationSeconds: positive('--duration', values.duration, 3_600),
     concurrency: positive('--concurrency', values.concurrency, 10_000),
     settleTimeoutSeconds: positive('--settle-timeout', values['settle-timeout'], 3_600),
+    warmupSeconds: values.warmup.trim() === '0' ? 0 : positive('--warmup', values.warmup, 600),
+    warmupRate: positive('--warmup-rate', values['warmup-rate'], 10_000),
     pgbenchSeconds: positive('--pgbench-seconds', values['pgbench-seconds'], 600),
     pgbench: !values['no-pgbench'],
     json: values.json,
