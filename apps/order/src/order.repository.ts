@@ -22,27 +22,46 @@ interface OrderRow {
   lines: { sku: string; quantity: number; unitPriceMinor: number }[];
 }
 
+/** What one transaction has read and is about to write: rows read ahead, then written once, before COMMIT. */
+interface OrdersOfTransaction {
+  loaded: Map<string, OrderState>;
+  changed: Map<string, Order>;
+  history: { orderId: string; envelope: EventEnvelope }[];
+}
+
+const ORDERS_OF_TRANSACTION = Symbol('orders of the transaction');
+
 /**
  * Loads and saves the order aggregate, and appends to its history, inside the caller's transaction.
- * Plain SQL, one statement per call: these run for every event of every order (see the README's
- * note on where Prisma is used and where it is not).
+ * Plain SQL (see the README's note on where Prisma is used and where it is not). A consumer's
+ * transaction applies many events, each loading one order and saving it: the first load reads,
+ * and locks, the orders of every record in the transaction at once (`tx.recordKeys`: the saga's
+ * topics are keyed by orderId), and the saves are made in one statement before COMMIT. Per batch
+ * that is two round trips instead of two per event, the order service's slowest hop under load.
  */
 @Injectable()
 export class OrderRepository {
   /** The order with its lines, its row locked until the transaction ends, so two events of one order apply one after the other. */
   async loadForUpdate(tx: Transaction, orderId: string): Promise<OrderState> {
-    const { rows } = await tx.query<OrderRow>(
-      `SELECT o.*,
-              (SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity,
-                                                 'unitPriceMinor', l.unit_price_minor) ORDER BY l.line_no)
-                 FROM order_lines l WHERE l.order_id = o.order_id) AS lines
-         FROM orders o
-        WHERE o.order_id = $1
-          FOR UPDATE`,
-      [orderId],
-    );
-    const row = rows[0];
-    return row ? toOrder(row) : null;
+    const orders = this.ordersOf(tx);
+    if (!orders.loaded.has(orderId)) {
+      const ids = [...new Set([orderId, ...tx.recordKeys])].filter((id) => !orders.loaded.has(id));
+      const { rows } = await tx.query<OrderRow>(
+        // In key order, so that transactions locking overlapping sets of orders cannot deadlock.
+        `SELECT o.*,
+                (SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity,
+                                                   'unitPriceMinor', l.unit_price_minor) ORDER BY l.line_no)
+                   FROM order_lines l WHERE l.order_id = o.order_id) AS lines
+           FROM orders o
+          WHERE o.order_id = ANY($1::text[])
+          ORDER BY o.order_id
+            FOR UPDATE OF o`,
+        [ids],
+      );
+      for (const id of ids) orders.loaded.set(id, null);
+      for (const row of rows) orders.loaded.set(row.order_id, toOrder(row));
+    }
+    return orders.loaded.get(orderId) ?? null;
   }
 
   /** Inserts new orders with their lines and the first entries of their history, in one statement. */
@@ -133,55 +152,67 @@ export class OrderRepository {
   }
 
   /**
-   * Writes the saga's progress (status, reservation time, confirmation or cancellation) and appends
-   * to the order's history, in one statement.
+   * Records the saga's progress (status, reservation time, confirmation or cancellation) and what to
+   * append to the order's history; both are written before the transaction commits.
    */
   async update(tx: Transaction, order: Order, history: EventEnvelope[]): Promise<void> {
-    await tx.query(
-      `WITH progress AS (
-         UPDATE orders
-            SET status = $2, stock_reserved_at = $3, payment_id = $4, confirmed_at = $5,
-                cancellation_reason = $6, cancellation_detail = $7, cancelled_at = $8, updated_at = now()
-          WHERE order_id = $1
-       )
-       ${insertHistory(9)}`,
-      [
-        order.orderId,
-        order.status,
-        order.stockReservedAt,
-        order.status === 'CONFIRMED' ? order.paymentId : null,
-        order.status === 'CONFIRMED' ? order.confirmedAt : null,
-        order.status === 'CANCELLED' ? order.reason : null,
-        order.status === 'CANCELLED' ? order.detail : null,
-        order.status === 'CANCELLED' ? order.cancelledAt : null,
-        ...historyColumns(history),
-      ],
-    );
+    const orders = this.ordersOf(tx);
+    orders.loaded.set(order.orderId, order);
+    orders.changed.set(order.orderId, order);
+    orders.history.push(...history.map((envelope) => ({ orderId: order.orderId, envelope })));
   }
 
   /** Appends to the order's history only: an event that changed nothing is still part of its story. */
   async appendHistory(tx: Transaction, orderId: string, history: EventEnvelope[]): Promise<void> {
-    await tx.query(insertHistory(2), [orderId, ...historyColumns(history)]);
+    this.ordersOf(tx).history.push(...history.map((envelope) => ({ orderId, envelope })));
+  }
+
+  private ordersOf(tx: Transaction): OrdersOfTransaction {
+    return tx.scoped(ORDERS_OF_TRANSACTION, () => {
+      const orders: OrdersOfTransaction = { loaded: new Map(), changed: new Map(), history: [] };
+      tx.beforeCommit(() => writeProgress(tx, orders));
+      return orders;
+    });
   }
 }
 
-/** History rows for order $1, from four arrays that start at parameter `first` (see historyColumns). */
-function insertHistory(first: number): string {
-  return `
-  INSERT INTO order_history (order_id, event_id, event_type, source, occurred_at)
-  SELECT $1, event_id, event_type, source, occurred_at
-    FROM unnest($${first}::text[], $${first + 1}::text[], $${first + 2}::text[], $${first + 3}::timestamptz[])
-         WITH ORDINALITY AS h (event_id, event_type, source, occurred_at, position)
-   ORDER BY position`;
-}
-
-function historyColumns(history: EventEnvelope[]): unknown[] {
-  return [
-    history.map((e) => e.eventId),
-    history.map((e) => e.eventType),
-    history.map((e) => e.source),
-    history.map((e) => new Date(e.occurredAt)),
-  ];
+/** Every changed order's new state and every history entry of the transaction, in one statement. */
+async function writeProgress(tx: Transaction, { changed, history }: OrdersOfTransaction): Promise<void> {
+  if (changed.size === 0 && history.length === 0) return;
+  const orders = [...changed.values()];
+  await tx.query(
+    `WITH progress AS (
+       UPDATE orders o
+          SET status = p.status, stock_reserved_at = p.stock_reserved_at, payment_id = p.payment_id,
+              confirmed_at = p.confirmed_at, cancellation_reason = p.cancellation_reason,
+              cancellation_detail = p.cancellation_detail, cancelled_at = p.cancelled_at, updated_at = now()
+         FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[],
+                     $6::text[], $7::text[], $8::timestamptz[])
+              AS p (order_id, status, stock_reserved_at, payment_id, confirmed_at,
+                    cancellation_reason, cancellation_detail, cancelled_at)
+        WHERE o.order_id = p.order_id
+     )
+     INSERT INTO order_history (order_id, event_id, event_type, source, occurred_at)
+     SELECT order_id, event_id, event_type, source, occurred_at
+       FROM unnest($9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[]) WITH ORDINALITY
+            AS h (order_id, event_id, event_type, source, occurred_at, position)
+      ORDER BY position`,
+    [
+      orders.map((order) => order.orderId),
+      orders.map((order) => order.status),
+      orders.map((order) => order.stockReservedAt),
+      orders.map((order) => (order.status === 'CONFIRMED' ? order.paymentId : null)),
+      orders.map((order) => (order.status === 'CONFIRMED' ? order.confirmedAt : null)),
+      orders.map((order) => (order.status === 'CANCELLED' ? order.reason : null)),
+      orders.map((order) => (order.status === 'CANCELLED' ? order.detail : null)),
+      orders.map((order) => (order.status === 'CANCELLED' ? order.cancelledAt : null)),
+      history.map(({ orderId }) => orderId),
+      history.map(({ envelope }) => envelope.eventId),
+      history.map(({ envelope }) => envelope.eventType),
+      history.map(({ envelope }) => envelope.source),
+      history.map(({ envelope }) => new Date(envelope.occurredAt)),
+    ],
+  );
 }
 
 function toOrder(row: OrderRow): Order {

@@ -297,7 +297,10 @@ export class EventPipeline {
           outcomes.push('processed');
         }
       },
-      { wakeup: this.options.outboxWakeup },
+      {
+        wakeup: this.options.outboxWakeup,
+        recordKeys: events.flatMap(({ message }) => (message.key ? [message.key.toString()] : [])),
+      },
     );
     const durationMs = performance.now() - started;
     this.options.observer?.onTransaction?.(outcomes.length, durationMs);

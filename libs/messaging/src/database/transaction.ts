@@ -15,6 +15,18 @@ export interface Transaction {
     values?: unknown[],
   ): Promise<QueryResult<Row>>;
   enqueue(...events: OutgoingEvent[]): void;
+  /**
+   * The Kafka keys of the records this transaction applies, in order; empty outside a consumer's
+   * batch. With them a repository reads ahead, in one query, what every event of the batch needs.
+   */
+  readonly recordKeys: readonly string[];
+  /**
+   * State that lives as long as this transaction, under `key` (a repository's rows read ahead, the
+   * writes it makes once for many events): created on first use, forgotten on a rollback to a savepoint.
+   */
+  scoped<T>(key: symbol, create: () => T): T;
+  /** Work done once after the handlers, before the outbox and COMMIT (and before a savepoint): deferred writes. */
+  beforeCommit(write: () => Promise<void>): void;
 }
 
 const preparedNames = new Map<string, string>();
@@ -36,11 +48,28 @@ function preparedName(text: string): string {
 /** The transaction's connection and what it has enqueued, for the code that owns the transaction. */
 export class PgTransaction implements Transaction {
   private readonly enqueued: OutgoingEvent[] = [];
+  private readonly state = new Map<symbol, unknown>();
+  private readonly deferredWrites: (() => Promise<void>)[] = [];
 
   constructor(
     readonly client: PoolClient,
     private readonly wakeup?: OutboxWakeup,
+    readonly recordKeys: readonly string[] = [],
   ) {}
+
+  scoped<T>(key: symbol, create: () => T): T {
+    if (!this.state.has(key)) this.state.set(key, create());
+    return this.state.get(key) as T;
+  }
+
+  beforeCommit(write: () => Promise<void>): void {
+    this.deferredWrites.push(write);
+  }
+
+  /** Makes the deferred writes, in the order they were deferred; called before COMMIT and SAVEPOINT. */
+  async flushDeferredWrites(): Promise<void> {
+    for (const write of this.deferredWrites.splice(0)) await write();
+  }
 
   query<Row extends QueryResultRow = QueryResultRow>(
     text: string,
@@ -58,12 +87,18 @@ export class PgTransaction implements Transaction {
    * enqueued since then, leaving the transaction usable. Costs one round trip (SAVEPOINT).
    */
   async savepoint(name: string): Promise<{ rollback: () => Promise<void> }> {
+    // Writes deferred so far belong before the savepoint: made now, with the state that deferred
+    // them, which starts afresh (and is read again from the database where needed) on both sides.
+    await this.flushDeferredWrites();
+    this.state.clear();
     await this.client.query(`SAVEPOINT ${name}`);
     const enqueuedBefore = this.enqueued.length;
     return {
       rollback: async () => {
         await this.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
         this.enqueued.length = enqueuedBefore;
+        this.deferredWrites.length = 0;
+        this.state.clear();
       },
     };
   }
@@ -77,7 +112,7 @@ export class PgTransaction implements Transaction {
 }
 
 /**
- * Runs `work` in a transaction on a pooled connection: BEGIN, the work, the outbox, COMMIT; or
+ * Runs `work` in a transaction on a pooled connection: BEGIN, the work, its deferred writes, the outbox, COMMIT; or
  * ROLLBACK if anything threw. `wakeup` is how the outbox relay learns of the events (see
  * OutboxWakeup); without it, the commit sends a NOTIFY. The connection goes back to the pool either way, and is discarded
  * (not reused) when the failure may have left it broken.
@@ -85,14 +120,15 @@ export class PgTransaction implements Transaction {
 export async function inTransaction<R>(
   pool: Pool,
   work: (tx: PgTransaction) => Promise<R>,
-  { wakeup }: { wakeup?: OutboxWakeup | undefined } = {},
+  { wakeup, recordKeys }: { wakeup?: OutboxWakeup | undefined; recordKeys?: readonly string[] } = {},
 ): Promise<R> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
-    const tx = new PgTransaction(client, wakeup);
+    const tx = new PgTransaction(client, wakeup, recordKeys);
     const result = await work(tx);
+    await tx.flushDeferredWrites();
     const written = await tx.flushOutbox();
     await client.query('COMMIT');
     if (written > 0) wakeup?.wake();
