@@ -15,6 +15,7 @@ import {
 import { z } from 'zod';
 import { kafkaClientSecurity, validateConfig } from '@platform/config';
 import type { Logger } from '../logger';
+import { applyKafkajsIdleLoopFix } from './kafkajs-idle-loop-fix';
 
 /** Environment variables every producing or consuming process reads; validated at startup. */
 export const kafkaSettingsSchema = z
@@ -85,6 +86,8 @@ const noDelaySocketFactory: ISocketFactory = ({ host, port, ssl, onConnect }) =>
   socket.setNoDelay(true);
   return socket;
 };
+
+applyKafkajsIdleLoopFix();
 
 export function createKafka(settings: KafkaSettings, logger?: Logger): Kafka {
   return new Kafka(kafkaClientConfig(settings, logger));
