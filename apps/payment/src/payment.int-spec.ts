@@ -3,9 +3,11 @@ import path from 'node:path';
 import { envelopeFor, EVENT_CATALOGUE, type StockReserved } from '@platform/contracts';
 import { assertSchemaMatchesDatabase, migrate } from '@platform/database';
 import {
+  inTransaction,
   MESSAGING_MIGRATIONS_DIR,
   MESSAGING_MIGRATIONS_TABLE,
   processOnce,
+  type Transaction,
   UnprocessableEventError,
 } from '@platform/messaging';
 import { Pool } from 'pg';
@@ -244,5 +246,65 @@ describe('refunds of cancelled orders', () => {
     await deliverCancellation(orderId, 'OrderCancelled');
 
     expect((await outboxOf(orderId)).map((row) => row.event_type)).toEqual(['PaymentDeclined']);
+  });
+});
+
+describe('one consumer batch of several orders', () => {
+  /** A transaction as a consumer's batch runs it (its records' keys known), counting its statements. */
+  async function asOneBatch(orderIds: string[], work: (tx: Transaction) => Promise<void>): Promise<number> {
+    let statements = 0;
+    await inTransaction(
+      pool,
+      (tx) =>
+        work(
+          new Proxy(tx, {
+            get: (target, property, receiver) =>
+              property === 'query'
+                ? (...args: Parameters<Transaction['query']>) => ((statements += 1), target.query(...args))
+                : Reflect.get(target, property, receiver),
+          }),
+        ),
+      { recordKeys: orderIds },
+    );
+    return statements;
+  }
+
+  it('locks the orders in one statement, reads their payments in one, and inserts them in one', async () => {
+    const orders = [randomUUID(), randomUUID(), randomUUID()];
+
+    const statements = await asOneBatch(orders, async (tx) => {
+      for (const orderId of orders) await authorize.execute(tx, stockReserved(orderId));
+    });
+
+    expect(statements).toBe(3);
+    expect(await prisma.payment.count({ where: { orderId: { in: orders } } })).toBe(3);
+    for (const orderId of orders)
+      expect((await outboxOf(orderId)).map((row) => row.event_type)).toEqual(['PaymentAuthorized']);
+  });
+
+  it('charges an order once when two of its StockReserved are in the batch, and refunds a payment made earlier in it', async () => {
+    const [twice, cancelled] = [randomUUID(), randomUUID()];
+
+    await asOneBatch([twice, twice, cancelled, cancelled], async (tx) => {
+      await authorize.execute(tx, stockReserved(twice, 'tok_chargeDeclinedInsufficientFunds'));
+      await authorize.execute(tx, stockReserved(twice, 'tok_visa'));
+      await authorize.execute(tx, stockReserved(cancelled));
+      await refund.execute(tx, {
+        orderId: cancelled,
+        envelope: envelopeFor('OrderCancelled', { correlationId: `corr-${cancelled}` }),
+      });
+    });
+
+    expect(await prisma.payment.findMany({ where: { orderId: twice } })).toEqual([
+      expect.objectContaining({ status: 'DECLINED' }),
+    ]);
+    expect((await outboxOf(twice)).map((row) => row.event_type)).toEqual(['PaymentDeclined']);
+    expect(await prisma.payment.findMany({ where: { orderId: cancelled } })).toEqual([
+      expect.objectContaining({ status: 'REFUNDED', refundedAt: expect.any(Date) }),
+    ]);
+    expect((await outboxOf(cancelled)).map((row) => row.event_type)).toEqual([
+      'PaymentAuthorized',
+      'PaymentRefunded',
+    ]);
   });
 });
