@@ -320,4 +320,60 @@ describe('inventory against its database', () => {
     const events = await outboxFor(placed.orderId);
     expect(events.map((e) => e.event_type)).toEqual(['StockReserved', 'StockReleased']);
   });
+
+  describe('one consumer batch of several orders', () => {
+    /** A transaction as a consumer's batch runs it (its records' keys known), counting its statements. */
+    async function asOneBatch(orderIds: string[], work: (tx: Transaction) => Promise<void>): Promise<number> {
+      let statements = 0;
+      await inPgTransaction(
+        pool,
+        (tx) =>
+          work(
+            new Proxy(tx, {
+              get: (target, property, receiver) =>
+                property === 'query'
+                  ? (...args: Parameters<Transaction['query']>) => ((statements += 1), target.query(...args))
+                  : Reflect.get(target, property, receiver),
+            }),
+          ),
+        { recordKeys: orderIds },
+      );
+      return statements;
+    }
+
+    it('decide one after the other on the levels the orders before them left, in four statements', async () => {
+      await setLevel('BATCH-1', 5);
+      const orders = [2, 2, 2].map((quantity) => orderPlaced([{ sku: 'BATCH-1', quantity }]));
+
+      const outcomes: string[] = [];
+      const statements = await asOneBatch(
+        orders.map((o) => o.orderId),
+        async (tx) => {
+          for (const placed of orders) outcomes.push(await reserve.apply(tx, placed));
+        },
+      );
+
+      expect(outcomes).toEqual(['reserved', 'reserved', 'rejected']);
+      expect(statements).toBe(4); // lock the SKU, look for reservations, insert two, write the level
+      expect(await levelOf('BATCH-1')).toBe(1);
+      expect((await outboxFor(orders[2]!.orderId)).map((e) => e.event_type)).toEqual(['StockRejected']);
+    });
+
+    it('give back the stock of an order held earlier in the same batch', async () => {
+      await setLevel('BATCH-2', 4);
+      const placed = orderPlaced([{ sku: 'BATCH-2', quantity: 3 }]);
+
+      await asOneBatch([placed.orderId, placed.orderId], async (tx) => {
+        expect(await reserve.apply(tx, placed)).toBe('reserved');
+        expect(await release.apply(tx, paymentDeclined(placed.orderId))).toBe('released');
+      });
+
+      expect(await levelOf('BATCH-2')).toBe(4);
+      expect(await reservations.find(prisma, placed.orderId)).toMatchObject({ status: 'RELEASED' });
+      expect((await outboxFor(placed.orderId)).map((e) => e.event_type)).toEqual([
+        'StockReserved',
+        'StockReleased',
+      ]);
+    });
+  });
 });

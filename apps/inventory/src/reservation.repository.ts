@@ -10,9 +10,19 @@ export interface ReservationView extends Reservation {
   releasedAt: Date | null;
 }
 
+/** What one transaction knows of reservations, and the ones it holds, inserted once before COMMIT. */
+interface ReservationsOfTransaction {
+  exists: Map<string, boolean>;
+  held: { orderId: string; channel: string; lines: readonly StockLine[]; now: Date }[];
+}
+
+const RESERVATIONS_OF_TRANSACTION = Symbol('reservations of the transaction');
+
 /**
  * What each order holds: written and locked in the consumer's transaction with plain SQL, read by
- * the REST side through Prisma.
+ * the REST side through Prisma. Within one transaction, the first `exists` asks about every order
+ * of its records at once (`tx.recordKeys`: the saga's topics are keyed by orderId) and new
+ * reservations are inserted in one statement before COMMIT.
  */
 @Injectable()
 export class ReservationRepository {
@@ -21,6 +31,8 @@ export class ReservationRepository {
    * of one order (distinct event ids) cannot both see HELD and give the stock back twice.
    */
   async findForUpdate(tx: Transaction, orderId: string): Promise<Reservation | null> {
+    // A reservation held earlier in this transaction must be in the table to be found and released.
+    await writeHeld(tx, this.reservationsOf(tx));
     const { rows } = await tx.query<{ status: string; lines: StockLine[] | null }>(
       `SELECT r.status,
               (SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity) ORDER BY l.line_no)
@@ -52,74 +64,69 @@ export class ReservationRepository {
   }
 
   async exists(tx: Transaction, orderId: string): Promise<boolean> {
-    const { rowCount } = await tx.query('SELECT 1 FROM reservations WHERE order_id = $1', [orderId]);
-    return rowCount === 1;
+    const { exists } = this.reservationsOf(tx);
+    if (!exists.has(orderId)) {
+      const orderIds = [...new Set([orderId, ...tx.recordKeys])].filter((id) => !exists.has(id));
+      const { rows } = await tx.query<{ order_id: string }>(
+        'SELECT order_id FROM reservations WHERE order_id = ANY($1::text[])',
+        [orderIds],
+      );
+      for (const id of orderIds) exists.set(id, false);
+      for (const row of rows) exists.set(row.order_id, true);
+    }
+    return exists.get(orderId)!;
   }
 
-  /**
-   * Holds stock for an order, in one statement: the reservation, its lines, and the stock levels
-   * the domain computed from the locked ones (`levels`, for the SKUs in `lines`).
-   */
-  async hold(
+  /** Holds stock for an order: the reservation and its lines, inserted before the transaction commits. */
+  hold(
     tx: Transaction,
-    {
-      orderId,
-      channel,
-      lines,
-      levels,
-      now,
-    }: { orderId: string; channel: string; lines: readonly StockLine[]; levels: StockLevels; now: Date },
-  ): Promise<void> {
-    await tx.query(
-      `WITH reservation AS (
-         INSERT INTO reservations (order_id, status, created_at, channel) VALUES ($1, 'HELD', $2, $7)
-       ), reserved_lines AS (
-         INSERT INTO reservation_lines (order_id, line_no, sku, quantity)
-         SELECT $1, line_no, sku, quantity
-           FROM unnest($3::text[], $4::int[]) WITH ORDINALITY AS l (sku, quantity, line_no)
-       )
-       ${updateLevels(5)}`,
-      [
-        orderId,
-        now,
-        lines.map((line) => line.sku),
-        lines.map((line) => line.quantity),
-        ...levelColumns(lines, levels),
-        channel,
-      ],
-    );
+    reservation: { orderId: string; channel: string; lines: readonly StockLine[]; now: Date },
+  ): void {
+    const reservations = this.reservationsOf(tx);
+    reservations.held.push(reservation);
+    reservations.exists.set(reservation.orderId, true);
   }
 
-  /** Gives back what an order held, in one statement: RELEASED, and the stock levels computed from the locked ones. */
-  async release(
-    tx: Transaction,
-    {
+  /** Marks what an order held as given back; the caller sets the stock levels (StockRepository.setLevels). */
+  async release(tx: Transaction, { orderId, now }: { orderId: string; now: Date }): Promise<void> {
+    await tx.query(`UPDATE reservations SET status = 'RELEASED', released_at = $2 WHERE order_id = $1`, [
       orderId,
-      lines,
-      levels,
       now,
-    }: { orderId: string; lines: readonly StockLine[]; levels: StockLevels; now: Date },
-  ): Promise<void> {
-    await tx.query(
-      `WITH released AS (
-         UPDATE reservations SET status = 'RELEASED', released_at = $2 WHERE order_id = $1
-       )
-       ${updateLevels(3)}`,
-      [orderId, now, ...levelColumns(lines, levels)],
-    );
+    ]);
+  }
+
+  private reservationsOf(tx: Transaction): ReservationsOfTransaction {
+    return tx.scoped(RESERVATIONS_OF_TRANSACTION, () => {
+      const state: ReservationsOfTransaction = { exists: new Map(), held: [] };
+      tx.beforeCommit(() => writeHeld(tx, state));
+      return state;
+    });
   }
 }
 
-/** New stock levels: the SKUs (parameter `first`) and their levels (the next); $2 is the time. */
-function updateLevels(first: number): string {
-  return `
-  UPDATE stock_levels s SET available = v.available, updated_at = $2
-    FROM unnest($${first}::text[], $${first + 1}::int[]) AS v (sku, available)
-   WHERE s.sku = v.sku`;
-}
-
-/** The SKUs of the lines, sorted (the order their rows were locked in), and their new levels. */
-function levelColumns(lines: readonly StockLine[], levels: StockLevels): unknown[] {
-  const skus = [...new Set(lines.map((line) => line.sku))].sort();
-  return [skus, skus.map((sku) => levels.get(sku)!)];
+/** The reservations held so far in the transaction and their lines, in one statement. */
+async function writeHeld(tx: Transaction, state: ReservationsOfTransaction): Promise<void> {
+  const held = state.held.splice(0);
+  if (held.length === 0) return;
+  const lines = held.flatMap(({ orderId, lines }) =>
+    lines.map((line, index) => ({ orderId, lineNo: index + 1, ...line })),
+  );
+  await tx.query(
+    `WITH reservation AS (
+       INSERT INTO reservations (order_id, status, created_at, channel)
+       SELECT order_id, 'HELD', created_at, channel FROM unnest($1::text[], $2::timestamptz[], $3::text[])
+              AS r (order_id, created_at, channel)
+     )
+     INSERT INTO reservation_lines (order_id, line_no, sku, quantity)
+     SELECT * FROM unnest($4::text[], $5::int[], $6::text[], $7::int[])`,
+    [
+      held.map(({ orderId }) => orderId),
+      held.map(({ now }) => now),
+      held.map(({ channel }) => channel),
+      lines.map(({ orderId }) => orderId),
+      lines.map(({ lineNo }) => lineNo),
+      lines.map(({ sku }) => sku),
+      lines.map(({ quantity }) => quantity),
+    ],
+  );
 }

@@ -34,12 +34,8 @@ export class ReleaseStockHandler {
     // each other rather than overwriting each other's level.
     const skus = decision.lines.map(({ sku }) => sku);
     const levels = await this.stock.lockLevels(tx, skus);
-    await this.reservations.release(tx, {
-      orderId: cause.orderId,
-      lines: decision.lines,
-      levels: applyAdjustments(levels, decision.adjustments),
-      now,
-    });
+    await this.reservations.release(tx, { orderId: cause.orderId, now });
+    this.stock.setLevels(tx, applyAdjustments(levels, decision.adjustments));
     tx.enqueue(stockReleased(cause.orderId, decision.lines, cause.envelope));
     return 'released';
   }

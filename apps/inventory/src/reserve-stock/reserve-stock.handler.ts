@@ -36,13 +36,13 @@ export class ReserveStockHandler {
       tx.enqueue(stockRejected(placed.orderId, decision.reason, decision.shortages, placed.envelope));
       return 'rejected';
     }
-    await this.reservations.hold(tx, {
+    this.reservations.hold(tx, {
       orderId: placed.orderId,
       channel: placed.channel,
       lines: decision.lines,
-      levels: applyAdjustments(levels, decision.adjustments),
       now,
     });
+    this.stock.setLevels(tx, applyAdjustments(levels, decision.adjustments));
     tx.enqueue(stockReserved(placed));
     return 'reserved';
   }
