@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@platform/messaging';
-import type { Reservation, StockLevels, StockLine } from './domain';
+import type { Reservation, StockLine } from './domain';
 import type { PrismaClient } from './generated/prisma/client';
 
 export interface ReservationView extends Reservation {
