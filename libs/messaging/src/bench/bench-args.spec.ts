@@ -5,6 +5,7 @@ it('reads the flags, with defaults for what is not given', () => {
     events: 2000,
     batchSize: 100,
     writers: 8,
+    commits: 'grouped',
     keys: 100,
     json: true,
     skipBaselines: false,
@@ -19,6 +20,7 @@ it.each([
   [['--events', '12.5'], '--events must be a whole number'],
   [['--events', 'many'], '--events must be a whole number'],
   [['--events', '10', '--writers', '-3'], '--writers'],
+  [['--events', '10', '--commits', 'sometimes'], '--commits'],
   [['--events', '10', '--fast'], "Unknown option '--fast'"],
 ])('rejects %j', (args, message) => {
   expect(() => parseBenchArgs(args)).toThrow(BenchUsageError);

@@ -4,7 +4,11 @@ export const BENCH_USAGE = `usage: npm run bench:messaging -- --events N [option
 
   --events N              events to send through outbox → relay → Kafka → inbox (required)
   --batch-size B          outbox relay batch size (default 500)
-  --writers W             concurrent writers, one transaction per event (default 8, as pgbench's clients)
+  --writers W             concurrent writers, one event each at a time (default 8, as pgbench's clients)
+  --commits grouped|separate
+                          grouped (default): the writers' concurrent events are committed together, as
+                          POST /orders commits concurrent requests (GroupCommit); separate: one
+                          transaction per event
   --keys K                distinct partition keys the events are spread over (default 100)
   --json                  one JSON object on stdout instead of tables
   --skip-baselines        only the pipeline; no kafka-producer-perf-test, no pgbench
@@ -17,6 +21,7 @@ export interface BenchArgs {
   events: number;
   batchSize: number;
   writers: number;
+  commits: 'grouped' | 'separate';
   keys: number;
   json: boolean;
   skipBaselines: boolean;
@@ -37,6 +42,7 @@ export function parseBenchArgs(args: string[], { eventsRequired = true } = {}): 
         events: { type: 'string' },
         'batch-size': { type: 'string', default: '500' },
         writers: { type: 'string', default: '8' },
+        commits: { type: 'string', default: 'grouped' },
         keys: { type: 'string', default: '100' },
         json: { type: 'boolean', default: false },
         'skip-baselines': { type: 'boolean', default: false },
@@ -54,6 +60,7 @@ export function parseBenchArgs(args: string[], { eventsRequired = true } = {}): 
     events: values.events === undefined ? 0 : positiveInteger('--events', values.events, 10_000_000),
     batchSize: positiveInteger('--batch-size', values['batch-size'], 100_000),
     writers: positiveInteger('--writers', values.writers, 200),
+    commits: commitMode(values.commits),
     keys: positiveInteger('--keys', values.keys, 1_000_000),
     json: values.json,
     skipBaselines: values['skip-baselines'],
@@ -68,4 +75,9 @@ function positiveInteger(flag: string, text: string, max: number): number {
   if (value < 1 || value > max)
     throw new BenchUsageError(`${flag} must be between 1 and ${max}, not ${value}`);
   return value;
+}
+
+function commitMode(text: string): 'grouped' | 'separate' {
+  if (text === 'grouped' || text === 'separate') return text;
+  throw new BenchUsageError(`--commits must be grouped or separate, not "${text}"`);
 }

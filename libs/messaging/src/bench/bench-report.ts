@@ -29,7 +29,7 @@ export function pipelineReport(result: PipelineResult): string {
         ],
       ],
     ),
-    `(${result.writers} writers, one transaction per event, ${result.keys} keys, ${result.partitions} partitions, ` +
+    `(${result.writers} writers, ${result.commits === 'grouped' ? 'concurrent events committed together' : 'one transaction per event'}, ${result.keys} keys, ${result.partitions} partitions, ` +
       `relay batch ${result.batchSize}, ${result.recordBytes}-byte values; enqueueing alone took ${fixed(result.enqueueSeconds, 2)} s)`,
   ].join('\n');
 }

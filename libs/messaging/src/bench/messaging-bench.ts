@@ -40,6 +40,7 @@ async function main(): Promise<number> {
     kafka,
     events: args.events,
     writers: args.writers,
+    commits: args.commits,
     keys: args.keys,
     batchSize: args.batchSize,
     logger,

@@ -4,7 +4,8 @@ import type { Pool } from 'pg';
 import { HEADER, headerText } from '../codec/envelope-headers';
 import type { IncomingMessage } from '../consumer/incoming-message';
 import { startEventConsumer } from '../consumer/start-event-consumer';
-import { inTransaction, type Transaction } from '../database/transaction';
+import { GroupCommit } from '../database/group-commit';
+import { inTransaction, type PgTransaction, type Transaction } from '../database/transaction';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
 import { createIdempotentProducer } from '../kafka/kafka-settings';
 import type { Logger } from '../logger';
@@ -28,6 +29,7 @@ export interface PipelineBenchOptions {
   kafka: Kafka;
   events: number;
   writers: number;
+  commits: 'grouped' | 'separate';
   keys: number;
   batchSize: number;
   logger: Logger;
@@ -45,6 +47,7 @@ export interface PipelineResult {
   /** Handler commit minus envelope.occurredAt (set when the event was enqueued), per event. */
   latencyMs: LatencySummary;
   writers: number;
+  commits: 'grouped' | 'separate';
   keys: number;
   partitions: number;
   batchSize: number;
@@ -58,7 +61,7 @@ export interface PipelineResult {
  * clock: the writer stamps occurredAt, and the consumer notes the time its transaction committed.
  */
 export async function runPipelineBench(options: PipelineBenchOptions): Promise<PipelineResult> {
-  const { kafka, events, writers, keys, batchSize, logger, signal, onProgress } = options;
+  const { kafka, events, writers, commits, keys, batchSize, logger, signal, onProgress } = options;
   const cleanup: { name: string; run: () => Promise<unknown> }[] = [];
   // Every writer holds a connection for its transaction; the relay and the consumer need theirs too.
   const database = await createTestDatabase('messaging-bench', { poolSize: writers + 4 });
@@ -120,6 +123,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
       topic,
       events,
       writers,
+      commits,
       keys,
       enqueued,
       signal,
@@ -149,6 +153,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
       enqueueSeconds: ((await enqueuedAt) - startedAt) / 1000,
       latencyMs: summarizeLatencies(latencies),
       writers,
+      commits,
       keys,
       partitions: BENCH_PARTITIONS,
       batchSize,
@@ -174,9 +179,11 @@ async function applyEffect(event: TestEvent, tx: Transaction): Promise<void> {
 }
 
 /**
- * Writers share one counter; each event is its own transaction, as in an app's request handler,
- * and, as in an app, the commit wakes the relay of the same process directly instead of sending a
- * NOTIFY (which would serialise the writers' commits).
+ * Writers share one counter and each waits for its event's commit before the next, as a request
+ * handler answers only once committed. `grouped`: the events in flight are committed together, as
+ * POST /orders does (GroupCommit); `separate`: one transaction per event. Either way the commit
+ * wakes the relay of the same process directly instead of sending a NOTIFY (which would serialise
+ * the writers' commits).
  */
 async function enqueueAll(options: {
   pool: Pool;
@@ -184,13 +191,27 @@ async function enqueueAll(options: {
   topic: string;
   events: number;
   writers: number;
+  commits: 'grouped' | 'separate';
   keys: number;
   enqueued: { count: number };
   signal: AbortSignal | undefined;
 }): Promise<void> {
-  const { pool, wakeup, topic, events, writers, keys, enqueued, signal } = options;
+  const { pool, wakeup, topic, events, writers, commits, keys, enqueued, signal } = options;
   const keyPrefix = uniqueName('bench-key');
   const sequences = new Array<number>(keys).fill(0);
+  const inOwnTransaction = <R>(work: (tx: PgTransaction) => Promise<R>) =>
+    inTransaction(pool, work, { wakeup });
+  const grouped = new GroupCommit<TestEvent, void>({
+    transaction: inOwnTransaction,
+    apply: async (tx, batch) => {
+      tx.enqueue(...batch.map((event) => ({ topic, key: event.orderId, event })));
+      return batch.map(() => undefined);
+    },
+  });
+  const commit = (event: TestEvent) =>
+    commits === 'grouped'
+      ? grouped.submit(event)
+      : inOwnTransaction(async (tx) => tx.enqueue({ topic, key: event.orderId, event }));
   let next = 0;
   const writer = async () => {
     for (let index = next++; index < events; index = next++) {
@@ -198,10 +219,7 @@ async function enqueueAll(options: {
       const k = index % keys;
       sequences[k] = sequences[k]! + 1;
       // Created right before its transaction: occurredAt is the enqueue time.
-      const event = testEvent(`${keyPrefix}-${k}`, sequences[k]!);
-      await inTransaction(pool, async (tx) => tx.enqueue({ topic, key: event.orderId, event }), {
-        wakeup,
-      });
+      await commit(testEvent(`${keyPrefix}-${k}`, sequences[k]!));
       enqueued.count += 1;
     }
   };
