@@ -22,6 +22,7 @@ import { KafkaEventTransport } from './kafka-event-transport';
 import { Transactions } from './transactions';
 import type { MessagingModuleOptions } from './messaging-module-options';
 import { MessagingMetrics } from './messaging-metrics';
+import { IDLE_CONNECTION_KEPT_MS } from './idle-connections';
 import { AVRO_CODEC, KAFKA, KAFKA_PRODUCER, MESSAGING_OPTIONS, MESSAGING_POOL } from './tokens';
 
 /**
@@ -72,6 +73,7 @@ export class MessagingModule {
               connectionString: options.databaseUrl,
               max: (options.lanes ?? 3) + 2,
               connectionTimeoutMillis: 10_000,
+              idleTimeoutMillis: IDLE_CONNECTION_KEPT_MS,
             });
             pool.on('error', (error) => logger.warn({ err: error.message }, 'database connection lost'));
             return pool;

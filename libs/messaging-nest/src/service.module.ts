@@ -23,6 +23,7 @@ import { MessagingModule, messagingReadinessChecks } from './messaging.module';
 import type { MessagingModuleOptions } from './messaging-module-options';
 import { ServiceSettings, type ServiceConfig } from './service-config';
 import { DATABASE_POOL, KAFKA } from './tokens';
+import { IDLE_CONNECTION_KEPT_MS } from './idle-connections';
 
 export interface ServiceModuleOptions {
   app: AppName;
@@ -106,6 +107,7 @@ export class ServiceModule {
               connectionString: config.DATABASE_URL,
               max: POOL_SIZE,
               connectionTimeoutMillis: 10_000,
+              idleTimeoutMillis: IDLE_CONNECTION_KEPT_MS,
             });
             // An idle connection that the server dropped must not crash the process; the next query reconnects.
             pool.on('error', (error) => logger.warn({ err: error.message }, 'database connection lost'));

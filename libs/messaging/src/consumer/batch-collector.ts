@@ -30,6 +30,12 @@ interface PendingBatch {
  * only when all have returned), applies them together through the pipeline, at most maxBatchSize
  * records per transaction, and commits their offsets in one request after each transaction.
  * Records of one partition stay in offset order, which is what keeps one order's events in order.
+ *
+ * The offset commit is not awaited before the next fetch: at most one is in flight, and the
+ * offsets of the batches that commit meanwhile go together in the next one. Offsets still follow
+ * their transaction's COMMIT, never precede it; a commit that fails (a rebalance, the broker away)
+ * only means the partition's next owner reads those events again, which the inbox turns into
+ * duplicates. Each hop of the saga waited one broker round trip for it; under load many became one.
  */
 export class BatchCollector {
   private readonly waiting: PendingBatch[] = [];
@@ -39,6 +45,9 @@ export class BatchCollector {
   /** What the batch in flight is doing, for the log line that says a batch takes suspiciously long. */
   private step = 'idle';
   private batchStartedAt: number | undefined;
+  /** The next offset to commit per partition, of transactions committed since the last offset commit. */
+  private readonly uncommitted = new Map<string, { topic: string; partition: number; offset: string }>();
+  private committing: Promise<void> | undefined;
 
   constructor(private readonly options: BatchCollectorOptions) {}
 
@@ -56,15 +65,14 @@ export class BatchCollector {
       }
     });
 
-  /** Takes no new batch; resolves once the one in flight committed its offsets (or after timeoutMs). */
+  /** Takes no new batch; resolves once the one in flight and every offset commit are done (or after timeoutMs). */
   async drain(timeoutMs: number): Promise<void> {
     this.stopping = true;
-    const inFlight = this.busy;
-    if (!inFlight) return;
-    await Promise.race([
-      inFlight.catch(() => undefined),
-      new Promise((resolve) => setTimeout(resolve, timeoutMs).unref()),
-    ]);
+    const done = (async () => {
+      await this.busy?.catch(() => undefined);
+      await this.committing;
+    })();
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
   }
 
   private async flush(): Promise<void> {
@@ -174,12 +182,8 @@ export class BatchCollector {
     byPartition: Map<string, EachBatchPayload>,
     any: EachBatchPayload,
   ): Promise<void> {
-    const offsets = lastOffsets(records);
-    this.step = 'committing offsets';
-    await any.commitOffsetsIfNecessary({
-      topics: [...groupByTopic(offsets)].map(([topic, partitions]) => ({ topic, partitions })),
-    });
-    for (const { topic, partition, offset, next } of offsets) {
+    for (const { topic, partition, offset, next } of lastOffsets(records)) {
+      this.uncommitted.set(partitionKey({ topic, partition }), { topic, partition, offset: next });
       const payload = byPartition.get(`${topic}/${partition}`);
       if (!payload) continue;
       payload.resolveOffset(offset);
@@ -188,6 +192,27 @@ export class BatchCollector {
         partition,
         Math.max(0, Number(BigInt(payload.batch.highWatermark) - BigInt(next))),
       );
+    }
+    this.committing ??= this.commitUncommitted(any).finally(() => (this.committing = undefined));
+  }
+
+  /** Commits what is uncommitted, in one request at a time, until nothing is left. */
+  private async commitUncommitted(any: EachBatchPayload): Promise<void> {
+    while (this.uncommitted.size > 0) {
+      const offsets = [...this.uncommitted.values()];
+      this.uncommitted.clear();
+      await any
+        .commitOffsetsIfNecessary({
+          topics: [...groupByTopic(offsets)].map(([topic, partitions]) => ({ topic, partitions })),
+        })
+        .catch((error: unknown) =>
+          // Not lost: whoever owns these partitions next reads from the last committed offsets,
+          // and the inbox absorbs what was already applied.
+          this.options.logger.warn(
+            { err: describeError(error), partitions: offsets.length },
+            'consumer: offset commit failed; the events since the last one will come again as duplicates',
+          ),
+        );
     }
   }
 }
@@ -221,10 +246,10 @@ function lastOffsets(
   }));
 }
 
-function groupByTopic(offsets: { topic: string; partition: number; next: string }[]) {
+function groupByTopic(offsets: { topic: string; partition: number; offset: string }[]) {
   const byTopic = new Map<string, { partition: number; offset: string }[]>();
-  for (const { topic, partition, next } of offsets) {
-    byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition, offset: next }]);
+  for (const { topic, partition, offset } of offsets) {
+    byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition, offset }]);
   }
   return byTopic;
 }
