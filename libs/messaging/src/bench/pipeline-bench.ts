@@ -170,12 +170,27 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<P
   }
 }
 
+const EFFECTS = Symbol('bench effects of the transaction');
+
+/**
+ * The stand-in for an app's handler: one row per event, written as the apps write theirs (their
+ * repositories defer writes to one statement per transaction, see Transaction.beforeCommit).
+ */
 async function applyEffect(event: TestEvent, tx: Transaction): Promise<void> {
-  await tx.query('INSERT INTO bench_effects (event_id, order_id, sequence) VALUES ($1, $2, $3)', [
-    event.envelope.eventId,
-    event.orderId,
-    event.sequence,
-  ]);
+  tx.scoped(EFFECTS, () => {
+    const effects: TestEvent[] = [];
+    tx.beforeCommit(async () => {
+      await tx.query(
+        'INSERT INTO bench_effects (event_id, order_id, sequence) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])',
+        [
+          effects.map((e) => e.envelope.eventId),
+          effects.map((e) => e.orderId),
+          effects.map((e) => e.sequence),
+        ],
+      );
+    });
+    return effects;
+  }).push(event);
 }
 
 /**
