@@ -9,20 +9,19 @@ const KAFKA_RUN = path.join(REPO_ROOT, 'infra', 'bin', 'kafka-run');
  * served since it started, read from its JMX RequestMetrics with Kafka's own JmxTool. Needs the
  * broker started with KAFKA_JMX_PORT (infra up reads it); undefined without it.
  */
-export async function brokerRequestCounts(): Promise<Map<string, number> | undefined> {
+export async function brokerRequestCounts(
+  warn: (text: string) => void = (text) => console.error(`[bench] ${text}`),
+): Promise<Map<string, number> | undefined> {
   const port = process.env['KAFKA_JMX_PORT'];
   if (!port) return undefined;
-  const output = await runTool(KAFKA_RUN, [
-    'org.apache.kafka.tools.JmxTool',
-    '--one-time',
-    'true',
-    '--jmx-url',
-    `service:jmx:rmi:///jndi/rmi://127.0.0.1:${port}/jmxrmi`,
-    '--object-name',
-    'kafka.network:type=RequestMetrics,name=RequestsPerSec,request=*,version=*',
-    '--attributes',
-    'Count',
-  ]);
+  const output = await readRequestMetrics(port).catch((error: unknown) => {
+    warn(
+      `no broker request counts: nothing answers JMX on port ${port} (start the broker with ` +
+        `KAFKA_JMX_PORT=${port} npm run infra:up); ${String(error).split('\n')[0]}`,
+    );
+    return undefined;
+  });
+  if (output === undefined) return undefined;
   const lines = output.split('\n').filter((line) => line.startsWith('"time"') || /^\d/.test(line));
   const header = csvFields(lines[0] ?? '');
   const values = csvFields(lines[1] ?? '');
@@ -34,6 +33,20 @@ export async function brokerRequestCounts(): Promise<Map<string, number> | undef
       counts.set(request, (counts.get(request) ?? 0) + Number(values[index] ?? 0));
   });
   return counts;
+}
+
+function readRequestMetrics(port: string): Promise<string> {
+  return runTool(KAFKA_RUN, [
+    'org.apache.kafka.tools.JmxTool',
+    '--one-time',
+    'true',
+    '--jmx-url',
+    `service:jmx:rmi:///jndi/rmi://127.0.0.1:${port}/jmxrmi`,
+    '--object-name',
+    'kafka.network:type=RequestMetrics,name=RequestsPerSec,request=*,version=*',
+    '--attributes',
+    'Count',
+  ]);
 }
 
 /** Requests of each kind between two readings, per order, the busiest first. */
