@@ -10,6 +10,7 @@ import {
   processOnce,
   type Transaction,
 } from '@platform/messaging';
+import { statementsOfOneBatch } from '@platform/messaging/testing';
 import { Pool } from 'pg';
 import { createThrowawayDatabase, query, type ThrowawayDatabase } from '@platform/testing';
 import { DomainError } from './domain';
@@ -322,31 +323,13 @@ describe('inventory against its database', () => {
   });
 
   describe('one consumer batch of several orders', () => {
-    /** A transaction as a consumer's batch runs it (its records' keys known), counting its statements. */
-    async function asOneBatch(orderIds: string[], work: (tx: Transaction) => Promise<void>): Promise<number> {
-      let statements = 0;
-      await inPgTransaction(
-        pool,
-        (tx) =>
-          work(
-            new Proxy(tx, {
-              get: (target, property, receiver) =>
-                property === 'query'
-                  ? (...args: Parameters<Transaction['query']>) => ((statements += 1), target.query(...args))
-                  : Reflect.get(target, property, receiver),
-            }),
-          ),
-        { recordKeys: orderIds },
-      );
-      return statements;
-    }
-
     it('decide one after the other on the levels the orders before them left, in four statements', async () => {
       await setLevel('BATCH-1', 5);
       const orders = [2, 2, 2].map((quantity) => orderPlaced([{ sku: 'BATCH-1', quantity }]));
 
       const outcomes: string[] = [];
-      const statements = await asOneBatch(
+      const statements = await statementsOfOneBatch(
+        pool,
         orders.map((o) => o.orderId),
         async (tx) => {
           for (const placed of orders) outcomes.push(await reserve.apply(tx, placed));
@@ -363,7 +346,7 @@ describe('inventory against its database', () => {
       await setLevel('BATCH-2', 4);
       const placed = orderPlaced([{ sku: 'BATCH-2', quantity: 3 }]);
 
-      await asOneBatch([placed.orderId, placed.orderId], async (tx) => {
+      await statementsOfOneBatch(pool, [placed.orderId, placed.orderId], async (tx) => {
         expect(await reserve.apply(tx, placed)).toBe('reserved');
         expect(await release.apply(tx, paymentDeclined(placed.orderId))).toBe('released');
       });

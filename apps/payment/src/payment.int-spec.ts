@@ -3,13 +3,12 @@ import path from 'node:path';
 import { envelopeFor, EVENT_CATALOGUE, type StockReserved } from '@platform/contracts';
 import { assertSchemaMatchesDatabase, migrate } from '@platform/database';
 import {
-  inTransaction,
   MESSAGING_MIGRATIONS_DIR,
   MESSAGING_MIGRATIONS_TABLE,
   processOnce,
-  type Transaction,
   UnprocessableEventError,
 } from '@platform/messaging';
+import { statementsOfOneBatch } from '@platform/messaging/testing';
 import { Pool } from 'pg';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '@platform/testing';
 import { AuthorizePaymentHandler } from './authorize-payment/authorize-payment.handler';
@@ -250,29 +249,10 @@ describe('refunds of cancelled orders', () => {
 });
 
 describe('one consumer batch of several orders', () => {
-  /** A transaction as a consumer's batch runs it (its records' keys known), counting its statements. */
-  async function asOneBatch(orderIds: string[], work: (tx: Transaction) => Promise<void>): Promise<number> {
-    let statements = 0;
-    await inTransaction(
-      pool,
-      (tx) =>
-        work(
-          new Proxy(tx, {
-            get: (target, property, receiver) =>
-              property === 'query'
-                ? (...args: Parameters<Transaction['query']>) => ((statements += 1), target.query(...args))
-                : Reflect.get(target, property, receiver),
-          }),
-        ),
-      { recordKeys: orderIds },
-    );
-    return statements;
-  }
-
   it('locks the orders in one statement, reads their payments in one, and inserts them in one', async () => {
     const orders = [randomUUID(), randomUUID(), randomUUID()];
 
-    const statements = await asOneBatch(orders, async (tx) => {
+    const statements = await statementsOfOneBatch(pool, orders, async (tx) => {
       for (const orderId of orders) await authorize.execute(tx, stockReserved(orderId));
     });
 
@@ -285,7 +265,7 @@ describe('one consumer batch of several orders', () => {
   it('charges an order once when two of its StockReserved are in the batch, and refunds a payment made earlier in it', async () => {
     const [twice, cancelled] = [randomUUID(), randomUUID()];
 
-    await asOneBatch([twice, twice, cancelled, cancelled], async (tx) => {
+    await statementsOfOneBatch(pool, [twice, twice, cancelled, cancelled], async (tx) => {
       await authorize.execute(tx, stockReserved(twice, 'tok_chargeDeclinedInsufficientFunds'));
       await authorize.execute(tx, stockReserved(twice, 'tok_visa'));
       await authorize.execute(tx, stockReserved(cancelled));

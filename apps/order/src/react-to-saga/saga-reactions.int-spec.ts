@@ -3,12 +3,11 @@ import path from 'node:path';
 import { sampleEvents } from '@platform/contracts/testing';
 import { migrate } from '@platform/database';
 import {
-  inTransaction,
   MESSAGING_MIGRATIONS_DIR,
   MESSAGING_MIGRATIONS_TABLE,
   type IncomingMessage,
-  type Transaction,
 } from '@platform/messaging';
+import { statementsOfOneBatch } from '@platform/messaging/testing';
 import { EventContext, Transactions } from '@platform/messaging-nest';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '@platform/testing';
 import { Pool } from 'pg';
@@ -67,27 +66,9 @@ function about<E extends { orderId: string; envelope: { eventId: string } }>(eve
   return { ...event, orderId, envelope: { ...event.envelope, eventId: randomUUID() } };
 }
 
-/** A transaction as a consumer's batch runs it (its records' keys known), counting its statements. */
-async function asOneBatch(
-  orderIds: string[],
-  handle: (context: EventContext) => Promise<void>,
-): Promise<number> {
-  let statements = 0;
-  await inTransaction(
-    pool,
-    async (tx) => {
-      const counted: Transaction = new Proxy(tx, {
-        get: (target, property, receiver) =>
-          property === 'query'
-            ? (...args: Parameters<Transaction['query']>) => ((statements += 1), target.query(...args))
-            : Reflect.get(target, property, receiver),
-      });
-      const context = new EventContext([counted, {} as IncomingMessage]);
-      await handle(context);
-    },
-    { recordKeys: orderIds },
-  );
-  return statements;
+/** A consumer's batch transaction (see statementsOfOneBatch), its handlers given their EventContext. */
+function asOneBatch(orderIds: string[], handle: (context: EventContext) => Promise<void>): Promise<number> {
+  return statementsOfOneBatch(pool, orderIds, (tx) => handle(new EventContext([tx, {} as IncomingMessage])));
 }
 
 async function statusAndHistory(orderId: string) {
