@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { assertSchemaMatchesDatabase, migrate } from '@platform/database';
-import { MESSAGING_MIGRATIONS_DIR, MESSAGING_MIGRATIONS_TABLE } from '@platform/messaging';
+import { assertSchemaMatchesDatabase } from '@platform/database';
 import { Pool } from 'pg';
 import { Transactions } from '@platform/messaging-nest';
-import { createThrowawayDatabase, type ThrowawayDatabase } from '@platform/testing';
+import type { ThrowawayDatabase } from '@platform/testing';
 import { DeadlineSettings } from './expire-orders/deadline-settings';
 import { requestFingerprint } from './domain';
 import { IdempotencyKeys } from './idempotency-keys';
@@ -12,6 +11,7 @@ import { OrderPlacement } from './place-order/order-placement';
 import { IdempotencyConflictError, PlaceOrderHandler } from './place-order/place-order.handler';
 import type { PlaceOrderRequest } from './place-order/place-order.request';
 import { PrismaService } from './prisma.service';
+import { createOrderTestDatabase } from './testing/order-test-database';
 
 let database: ThrowawayDatabase;
 let pool: Pool;
@@ -30,14 +30,7 @@ const request: PlaceOrderRequest = {
 };
 
 beforeAll(async () => {
-  database = await createThrowawayDatabase('order-test');
-  await migrate({
-    databaseUrl: database.url,
-    migrationSets: [
-      { dir: MESSAGING_MIGRATIONS_DIR, table: MESSAGING_MIGRATIONS_TABLE },
-      { dir: path.resolve(__dirname, '..', 'migrations'), table: 'order_migrations' },
-    ],
-  });
+  database = await createOrderTestDatabase('order-test');
   pool = new Pool({ connectionString: database.url });
   prisma = new PrismaService(pool);
   placeOrder = new PlaceOrderHandler(

@@ -1,8 +1,5 @@
-import path from 'node:path';
-import { migrate } from '@platform/database';
-import { MESSAGING_MIGRATIONS_DIR, MESSAGING_MIGRATIONS_TABLE } from '@platform/messaging';
 import { Transactions } from '@platform/messaging-nest';
-import { createThrowawayDatabase, type ThrowawayDatabase } from '@platform/testing';
+import type { ThrowawayDatabase } from '@platform/testing';
 import { Pool } from 'pg';
 import { IdempotencyKeys } from '../idempotency-keys';
 import { OrderMetrics } from '../order-metrics';
@@ -11,6 +8,7 @@ import { OrderPlacement } from '../place-order/order-placement';
 import { PlaceOrderHandler } from '../place-order/place-order.handler';
 import { DeadlineSettings } from './deadline-settings';
 import { DeadlineSweep } from './deadline-sweep';
+import { createOrderTestDatabase } from '../testing/order-test-database';
 
 const TIMEOUT_MS = 60_000;
 let database: ThrowawayDatabase;
@@ -62,14 +60,7 @@ async function query<T>(text: string, values: unknown[] = []): Promise<T[]> {
 }
 
 beforeAll(async () => {
-  database = await createThrowawayDatabase('order-deadlines-test');
-  await migrate({
-    databaseUrl: database.url,
-    migrationSets: [
-      { dir: MESSAGING_MIGRATIONS_DIR, table: MESSAGING_MIGRATIONS_TABLE },
-      { dir: path.resolve(__dirname, '..', '..', 'migrations'), table: 'order_migrations' },
-    ],
-  });
+  database = await createOrderTestDatabase('order-deadlines-test');
   pool();
 });
 

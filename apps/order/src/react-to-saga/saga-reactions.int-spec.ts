@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { sampleEvents } from '@platform/contracts/testing';
-import { migrate } from '@platform/database';
-import {
-  MESSAGING_MIGRATIONS_DIR,
-  MESSAGING_MIGRATIONS_TABLE,
-  type IncomingMessage,
-} from '@platform/messaging';
+import { type IncomingMessage } from '@platform/messaging';
 import { statementsOfOneBatch } from '@platform/messaging/testing';
 import { EventContext, Transactions } from '@platform/messaging-nest';
-import { createThrowawayDatabase, type ThrowawayDatabase } from '@platform/testing';
+import type { ThrowawayDatabase } from '@platform/testing';
 import { Pool } from 'pg';
 import { DeadlineSettings } from '../expire-orders/deadline-settings';
 import { IdempotencyKeys } from '../idempotency-keys';
@@ -18,6 +12,7 @@ import { OrderRepository } from '../order.repository';
 import { OrderPlacement } from '../place-order/order-placement';
 import { PlaceOrderHandler } from '../place-order/place-order.handler';
 import { SagaReactionsController } from './saga-reactions.controller';
+import { createOrderTestDatabase } from '../testing/order-test-database';
 
 let database: ThrowawayDatabase;
 let pool: Pool;
@@ -28,14 +23,7 @@ const reactions = new SagaReactionsController(new OrderRepository(), {
 const sample = sampleEvents();
 
 beforeAll(async () => {
-  database = await createThrowawayDatabase('order-reactions-test');
-  await migrate({
-    databaseUrl: database.url,
-    migrationSets: [
-      { dir: MESSAGING_MIGRATIONS_DIR, table: MESSAGING_MIGRATIONS_TABLE },
-      { dir: path.resolve(__dirname, '..', '..', 'migrations'), table: 'order_migrations' },
-    ],
-  });
+  database = await createOrderTestDatabase('order-reactions-test');
   pool = new Pool({ connectionString: database.url });
   placeOrder = new PlaceOrderHandler(
     new OrderPlacement(new Transactions(pool), new OrderRepository(), new IdempotencyKeys()),
