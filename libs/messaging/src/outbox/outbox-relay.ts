@@ -40,6 +40,7 @@ interface OutboxRow {
 
 // Any constant works, as long as every relay of one database uses the same one.
 const LEADER_LOCK_KEY = 7_315_001;
+const MARK_WITH_NEXT_BATCH_MS = 100;
 
 /**
  * Publishes outbox rows to Kafka in id order, which is commit order for one key, and marks them
@@ -130,12 +131,9 @@ export class OutboxRelay implements OutboxWakeup {
           continue;
         }
         const published = await this.publishBatch();
-        const goingIdle = published < this.batchSize && !this.notified;
-        // Under load the next batch marks this one; before idling, mark it now.
-        if (goingIdle) await this.markSent();
         await this.cleanupIfDue();
         failures = 0;
-        if (published < this.batchSize) await this.sleep(this.pollIntervalMs);
+        if (published < this.batchSize) await this.idle();
       } catch (error) {
         failures += 1;
         const backoffMs = Math.min(30_000, 200 * 2 ** Math.min(failures, 8)) * (0.5 + Math.random() / 2);
@@ -250,17 +248,35 @@ export class OutboxRelay implements OutboxWakeup {
     await listener?.end().catch(() => undefined);
   }
 
-  private async sleep(ms: number): Promise<void> {
-    if (this.stopping) return;
+  /**
+   * Waits for a wake-up or the backstop poll. The batch just sent is marked by the next batch's
+   * query when a wake-up comes within MARK_WITH_NEXT_BATCH_MS, as it does while events keep coming;
+   * otherwise it is marked on its own before the relay sleeps on. Marking every batch at once cost a
+   * statement per relay cycle at moderate rates, as many as the relay's reads.
+   */
+  private async idle(): Promise<void> {
+    if (this.sentNotMarked.length === 0) {
+      await this.sleep(this.pollIntervalMs);
+      return;
+    }
+    if (await this.sleep(MARK_WITH_NEXT_BATCH_MS)) return;
+    await this.markSent();
+    await this.sleep(Math.max(0, this.pollIntervalMs - MARK_WITH_NEXT_BATCH_MS));
+  }
+
+  /** True when a wake-up (or a stop) ended it before `ms`. */
+  private async sleep(ms: number): Promise<boolean> {
+    if (this.stopping) return true;
     if (this.notified) {
       this.notified = false;
-      return;
+      return true;
     }
     const controller = new AbortController();
     this.wakeSleeper = () => controller.abort();
-    await delay(ms, undefined, { signal: controller.signal }).catch(() => undefined);
+    const woken = await delay(ms, false, { signal: controller.signal }).catch(() => true);
     this.wakeSleeper = undefined;
     this.notified = false;
+    return woken;
   }
 }
 
