@@ -193,12 +193,20 @@ export class BatchCollector {
         Math.max(0, Number(BigInt(payload.batch.highWatermark) - BigInt(next))),
       );
     }
-    this.committing ??= this.commitUncommitted(any).finally(() => (this.committing = undefined));
+    this.committing ??= this.commitUncommitted(any);
   }
 
-  /** Commits what is uncommitted, in one request at a time, until nothing is left. */
+  /**
+   * Commits what is uncommitted, in one request at a time, until nothing is left. It lets go of
+   * `committing` in the same step as it finds nothing left, so offsets added after that start a
+   * new round instead of waiting for the next batch.
+   */
   private async commitUncommitted(any: EachBatchPayload): Promise<void> {
-    while (this.uncommitted.size > 0) {
+    for (;;) {
+      if (this.uncommitted.size === 0) {
+        this.committing = undefined;
+        return;
+      }
       const offsets = [...this.uncommitted.values()];
       this.uncommitted.clear();
       await any
