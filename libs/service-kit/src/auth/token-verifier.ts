@@ -26,7 +26,7 @@ export type TokenVerifierSettings = Required<
  * yields a principal.
  *
  * A token that passed is remembered, byte for byte, for AUTH_VERIFIED_TOKEN_TTL_S and never past
- * its own exp: the signature check was most of the CPU an order cost the order service (profiled
+ * its own exp: the signature check was the largest single cost of a POST in the order service (profiled
  * with --cpu-prof under bench:orders), and a client sends the same token with every request.
  */
 export class TokenVerifier {
