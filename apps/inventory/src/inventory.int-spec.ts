@@ -10,7 +10,7 @@ import {
   processOnce,
   type Transaction,
 } from '@platform/messaging';
-import { statementsOfOneBatch } from '@platform/messaging/testing';
+import { costOfOneBatch } from '@platform/messaging/testing';
 import { Pool } from 'pg';
 import { createThrowawayDatabase, query, type ThrowawayDatabase } from '@platform/testing';
 import { DomainError } from './domain';
@@ -323,12 +323,12 @@ describe('inventory against its database', () => {
   });
 
   describe('one consumer batch of several orders', () => {
-    it('decide one after the other on the levels the orders before them left, in four statements', async () => {
+    it('decide one after the other on the levels the orders before them left, in three round trips', async () => {
       await setLevel('BATCH-1', 5);
       const orders = [2, 2, 2].map((quantity) => orderPlaced([{ sku: 'BATCH-1', quantity }]));
 
       const outcomes: string[] = [];
-      const statements = await statementsOfOneBatch(
+      const cost = await costOfOneBatch(
         pool,
         orders.map((o) => o.orderId),
         async (tx) => {
@@ -337,7 +337,9 @@ describe('inventory against its database', () => {
       );
 
       expect(outcomes).toEqual(['reserved', 'reserved', 'rejected']);
-      expect(statements).toBe(4); // lock the SKU, look for reservations, insert two, write the level
+      // BEGIN with the SKU's lock; the look for reservations; the two held, the level, the outbox
+      // and COMMIT together.
+      expect(cost).toEqual({ statements: 7, roundTrips: 3 });
       expect(await levelOf('BATCH-1')).toBe(1);
       expect((await outboxFor(orders[2]!.orderId)).map((e) => e.event_type)).toEqual(['StockRejected']);
     });
@@ -346,7 +348,7 @@ describe('inventory against its database', () => {
       await setLevel('BATCH-2', 4);
       const placed = orderPlaced([{ sku: 'BATCH-2', quantity: 3 }]);
 
-      await statementsOfOneBatch(pool, [placed.orderId, placed.orderId], async (tx) => {
+      await costOfOneBatch(pool, [placed.orderId, placed.orderId], async (tx) => {
         expect(await reserve.apply(tx, placed)).toBe('reserved');
         expect(await release.apply(tx, paymentDeclined(placed.orderId))).toBe('released');
       });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Transaction } from '@platform/messaging';
+import type { Statement, Transaction } from '@platform/messaging';
 import type { Reservation, StockLine } from './domain';
 import type { PrismaClient } from './generated/prisma/client';
 
@@ -32,17 +32,19 @@ export class ReservationRepository {
    */
   async findForUpdate(tx: Transaction, orderId: string): Promise<Reservation | null> {
     // A reservation held earlier in this transaction must be in the table to be found and released.
-    await writeHeld(tx, this.reservationsOf(tx));
-    const { rows } = await tx.query<{ status: string; lines: StockLine[] | null }>(
-      `SELECT r.status,
+    const results = await tx.queryAll([
+      ...heldWrites(this.reservationsOf(tx)),
+      {
+        text: `SELECT r.status,
               (SELECT json_agg(json_build_object('sku', l.sku, 'quantity', l.quantity) ORDER BY l.line_no)
                  FROM reservation_lines l WHERE l.order_id = r.order_id) AS lines
          FROM reservations r
         WHERE r.order_id = $1
           FOR UPDATE`,
-      [orderId],
-    );
-    const row = rows[0];
+        values: [orderId],
+      },
+    ]);
+    const row = results.at(-1)!.rows[0] as { status: string; lines: StockLine[] | null } | undefined;
     if (!row) return null;
     return { orderId, status: row.status === 'RELEASED' ? 'RELEASED' : 'HELD', lines: row.lines ?? [] };
   }
@@ -96,37 +98,39 @@ export class ReservationRepository {
   }
 
   private reservationsOf(tx: Transaction): ReservationsOfTransaction {
-    return tx.scoped(RESERVATIONS_OF_TRANSACTION, () => {
-      const state: ReservationsOfTransaction = { exists: new Map(), held: [] };
-      tx.beforeCommit(() => writeHeld(tx, state));
-      return state;
-    });
+    return tx.scoped<ReservationsOfTransaction>(
+      RESERVATIONS_OF_TRANSACTION,
+      () => ({ exists: new Map(), held: [] }),
+      heldWrites,
+    );
   }
 }
 
 /** The reservations held so far in the transaction and their lines, in one statement. */
-async function writeHeld(tx: Transaction, state: ReservationsOfTransaction): Promise<void> {
+function heldWrites(state: ReservationsOfTransaction): Statement[] {
   const held = state.held.splice(0);
-  if (held.length === 0) return;
+  if (held.length === 0) return [];
   const lines = held.flatMap(({ orderId, lines }) =>
     lines.map((line, index) => ({ orderId, lineNo: index + 1, ...line })),
   );
-  await tx.query(
-    `WITH reservation AS (
+  return [
+    {
+      text: `WITH reservation AS (
        INSERT INTO reservations (order_id, status, created_at, channel)
        SELECT order_id, 'HELD', created_at, channel FROM unnest($1::text[], $2::timestamptz[], $3::text[])
               AS r (order_id, created_at, channel)
      )
      INSERT INTO reservation_lines (order_id, line_no, sku, quantity)
      SELECT * FROM unnest($4::text[], $5::int[], $6::text[], $7::int[])`,
-    [
-      held.map(({ orderId }) => orderId),
-      held.map(({ now }) => now),
-      held.map(({ channel }) => channel),
-      lines.map(({ orderId }) => orderId),
-      lines.map(({ lineNo }) => lineNo),
-      lines.map(({ sku }) => sku),
-      lines.map(({ quantity }) => quantity),
-    ],
-  );
+      values: [
+        held.map(({ orderId }) => orderId),
+        held.map(({ now }) => now),
+        held.map(({ channel }) => channel),
+        lines.map(({ orderId }) => orderId),
+        lines.map(({ lineNo }) => lineNo),
+        lines.map(({ sku }) => sku),
+        lines.map(({ quantity }) => quantity),
+      ],
+    },
+  ];
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Transaction } from '@platform/messaging';
+import type { Statement, Transaction } from '@platform/messaging';
 import type { StockLevels } from './domain';
 import type { PrismaClient } from './generated/prisma/client';
 
@@ -57,11 +57,11 @@ export class StockRepository {
   }
 
   private levelsOf(tx: Transaction): LevelsOfTransaction {
-    return tx.scoped(LEVELS_OF_TRANSACTION, () => {
-      const state: LevelsOfTransaction = { levels: new Map(), changed: new Set() };
-      tx.beforeCommit(() => writeLevels(tx, state));
-      return state;
-    });
+    return tx.scoped<LevelsOfTransaction>(
+      LEVELS_OF_TRANSACTION,
+      () => ({ levels: new Map(), changed: new Set() }),
+      levelWrites,
+    );
   }
 
   /** Sets one SKU's level, adding the SKU to the catalogue if it is new. */
@@ -89,13 +89,15 @@ export class StockRepository {
   }
 }
 
-async function writeLevels(tx: Transaction, { levels, changed }: LevelsOfTransaction): Promise<void> {
-  if (changed.size === 0) return;
+function levelWrites({ levels, changed }: LevelsOfTransaction): Statement[] {
+  if (changed.size === 0) return [];
   const skus = [...changed].sort();
-  await tx.query(
-    `UPDATE stock_levels s SET available = v.available, updated_at = now()
+  return [
+    {
+      text: `UPDATE stock_levels s SET available = v.available, updated_at = now()
        FROM unnest($1::text[], $2::int[]) AS v (sku, available)
       WHERE s.sku = v.sku`,
-    [skus, skus.map((sku) => levels.get(sku)!)],
-  );
+      values: [skus, skus.map((sku) => levels.get(sku)!)],
+    },
+  ];
 }

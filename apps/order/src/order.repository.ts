@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@platform/contracts';
-import type { Transaction } from '@platform/messaging';
+import type { Statement, Transaction } from '@platform/messaging';
 import type { Pool } from 'pg';
 import type { CancellationReason, Order, OrderState } from './domain';
 
@@ -168,20 +168,21 @@ export class OrderRepository {
   }
 
   private ordersOf(tx: Transaction): OrdersOfTransaction {
-    return tx.scoped(ORDERS_OF_TRANSACTION, () => {
-      const orders: OrdersOfTransaction = { loaded: new Map(), changed: new Map(), history: [] };
-      tx.beforeCommit(() => writeProgress(tx, orders));
-      return orders;
-    });
+    return tx.scoped<OrdersOfTransaction>(
+      ORDERS_OF_TRANSACTION,
+      () => ({ loaded: new Map(), changed: new Map(), history: [] }),
+      progressWrites,
+    );
   }
 }
 
 /** Every changed order's new state and every history entry of the transaction, in one statement. */
-async function writeProgress(tx: Transaction, { changed, history }: OrdersOfTransaction): Promise<void> {
-  if (changed.size === 0 && history.length === 0) return;
+function progressWrites({ changed, history }: OrdersOfTransaction): Statement[] {
+  if (changed.size === 0 && history.length === 0) return [];
   const orders = [...changed.values()];
-  await tx.query(
-    `WITH progress AS (
+  return [
+    {
+      text: `WITH progress AS (
        UPDATE orders o
           SET status = p.status, stock_reserved_at = p.stock_reserved_at, payment_id = p.payment_id,
               confirmed_at = p.confirmed_at, cancellation_reason = p.cancellation_reason,
@@ -197,22 +198,23 @@ async function writeProgress(tx: Transaction, { changed, history }: OrdersOfTran
        FROM unnest($9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[]) WITH ORDINALITY
             AS h (order_id, event_id, event_type, source, occurred_at, position)
       ORDER BY position`,
-    [
-      orders.map((order) => order.orderId),
-      orders.map((order) => order.status),
-      orders.map((order) => order.stockReservedAt),
-      orders.map((order) => (order.status === 'CONFIRMED' ? order.paymentId : null)),
-      orders.map((order) => (order.status === 'CONFIRMED' ? order.confirmedAt : null)),
-      orders.map((order) => (order.status === 'CANCELLED' ? order.reason : null)),
-      orders.map((order) => (order.status === 'CANCELLED' ? order.detail : null)),
-      orders.map((order) => (order.status === 'CANCELLED' ? order.cancelledAt : null)),
-      history.map(({ orderId }) => orderId),
-      history.map(({ envelope }) => envelope.eventId),
-      history.map(({ envelope }) => envelope.eventType),
-      history.map(({ envelope }) => envelope.source),
-      history.map(({ envelope }) => new Date(envelope.occurredAt)),
-    ],
-  );
+      values: [
+        orders.map((order) => order.orderId),
+        orders.map((order) => order.status),
+        orders.map((order) => order.stockReservedAt),
+        orders.map((order) => (order.status === 'CONFIRMED' ? order.paymentId : null)),
+        orders.map((order) => (order.status === 'CONFIRMED' ? order.confirmedAt : null)),
+        orders.map((order) => (order.status === 'CANCELLED' ? order.reason : null)),
+        orders.map((order) => (order.status === 'CANCELLED' ? order.detail : null)),
+        orders.map((order) => (order.status === 'CANCELLED' ? order.cancelledAt : null)),
+        history.map(({ orderId }) => orderId),
+        history.map(({ envelope }) => envelope.eventId),
+        history.map(({ envelope }) => envelope.eventType),
+        history.map(({ envelope }) => envelope.source),
+        history.map(({ envelope }) => new Date(envelope.occurredAt)),
+      ],
+    },
+  ];
 }
 
 function toOrder(row: OrderRow): Order {

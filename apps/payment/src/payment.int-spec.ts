@@ -8,7 +8,7 @@ import {
   processOnce,
   UnprocessableEventError,
 } from '@platform/messaging';
-import { statementsOfOneBatch } from '@platform/messaging/testing';
+import { costOfOneBatch } from '@platform/messaging/testing';
 import { Pool } from 'pg';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '@platform/testing';
 import { AuthorizePaymentHandler } from './authorize-payment/authorize-payment.handler';
@@ -252,11 +252,12 @@ describe('one consumer batch of several orders', () => {
   it('locks the orders in one statement, reads their payments in one, and inserts them in one', async () => {
     const orders = [randomUUID(), randomUUID(), randomUUID()];
 
-    const statements = await statementsOfOneBatch(pool, orders, async (tx) => {
+    const cost = await costOfOneBatch(pool, orders, async (tx) => {
       for (const orderId of orders) await authorize.execute(tx, stockReserved(orderId));
     });
 
-    expect(statements).toBe(3);
+    // BEGIN with the locks; the read; the insert with the outbox and COMMIT.
+    expect(cost).toEqual({ statements: 6, roundTrips: 3 });
     expect(await prisma.payment.count({ where: { orderId: { in: orders } } })).toBe(3);
     for (const orderId of orders)
       expect((await outboxOf(orderId)).map((row) => row.event_type)).toEqual(['PaymentAuthorized']);
@@ -265,7 +266,7 @@ describe('one consumer batch of several orders', () => {
   it('charges an order once when two of its StockReserved are in the batch, and refunds a payment made earlier in it', async () => {
     const [twice, cancelled] = [randomUUID(), randomUUID()];
 
-    await statementsOfOneBatch(pool, [twice, twice, cancelled, cancelled], async (tx) => {
+    await costOfOneBatch(pool, [twice, twice, cancelled, cancelled], async (tx) => {
       await authorize.execute(tx, stockReserved(twice, 'tok_chargeDeclinedInsufficientFunds'));
       await authorize.execute(tx, stockReserved(twice, 'tok_visa'));
       await authorize.execute(tx, stockReserved(cancelled));

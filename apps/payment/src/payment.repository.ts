@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Transaction } from '@platform/messaging';
+import type { Statement, Transaction } from '@platform/messaging';
 import type { DeclineReason, Payment } from './domain';
 
 interface PaymentRow {
@@ -89,28 +89,24 @@ export class PaymentRepository {
   }
 
   private paymentsOf(tx: Transaction): PaymentsOfTransaction {
-    return tx.scoped(PAYMENTS_OF_TRANSACTION, () => {
-      const payments: PaymentsOfTransaction = {
-        locked: new Set(),
-        byOrder: new Map(),
-        created: [],
-        refunded: [],
-      };
-      tx.beforeCommit(() => writePayments(tx, payments));
-      return payments;
-    });
+    return tx.scoped<PaymentsOfTransaction>(
+      PAYMENTS_OF_TRANSACTION,
+      () => ({ locked: new Set(), byOrder: new Map(), created: [], refunded: [] }),
+      paymentWrites,
+    );
   }
 }
 
 /** The transaction's new payments in one INSERT, then its refunds (of new payments too). */
-async function writePayments(tx: Transaction, { created, refunded }: PaymentsOfTransaction): Promise<void> {
+function paymentWrites({ created, refunded }: PaymentsOfTransaction): Statement[] {
+  const writes: Statement[] = [];
   if (created.length > 0)
-    await tx.query(
-      `INSERT INTO payments (payment_id, order_id, amount_minor, currency, payment_method, status,
+    writes.push({
+      text: `INSERT INTO payments (payment_id, order_id, amount_minor, currency, payment_method, status,
                              decline_reason, decided_at, correlation_id)
        SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[],
                             $7::text[], $8::timestamptz[], $9::text[])`,
-      [
+      values: [
         created.map(({ payment }) => payment.paymentId),
         created.map(({ payment }) => payment.orderId),
         created.map(({ payment }) => payment.amount.amountMinor),
@@ -121,14 +117,15 @@ async function writePayments(tx: Transaction, { created, refunded }: PaymentsOfT
         created.map(({ payment }) => payment.decidedAt),
         created.map(({ correlationId }) => correlationId),
       ],
-    );
+    });
   if (refunded.length > 0)
-    await tx.query(
-      `UPDATE payments p SET status = 'REFUNDED', refunded_at = r.refunded_at
+    writes.push({
+      text: `UPDATE payments p SET status = 'REFUNDED', refunded_at = r.refunded_at
          FROM unnest($1::text[], $2::timestamptz[]) AS r (payment_id, refunded_at)
         WHERE p.payment_id = r.payment_id AND p.status = 'AUTHORIZED'`,
-      [refunded.map(({ paymentId }) => paymentId), refunded.map(({ refundedAt }) => refundedAt)],
-    );
+      values: [refunded.map(({ paymentId }) => paymentId), refunded.map(({ refundedAt }) => refundedAt)],
+    });
+  return writes;
 }
 
 function toPayment(row: PaymentRow): Payment {

@@ -27,7 +27,7 @@ export type { OutgoingEvent, OutboxWakeup } from './outbox/outbox';
 export { OutboxRelay } from './outbox/outbox-relay';
 export type { OutboxRelayOptions } from './outbox/outbox-relay';
 export { inTransaction, PgTransaction } from './database/transaction';
-export type { Transaction } from './database/transaction';
+export type { Statement, Transaction } from './database/transaction';
 export { EventPipeline } from './consumer/event-pipeline';
 export type {
   EventHandler,

@@ -5,7 +5,7 @@ import { HEADER, headerText } from '../codec/envelope-headers';
 import type { IncomingMessage } from '../consumer/incoming-message';
 import { startEventConsumer } from '../consumer/start-event-consumer';
 import { GroupCommit } from '../database/group-commit';
-import { inTransaction, type PgTransaction, type Transaction } from '../database/transaction';
+import { inTransaction, type PgTransaction, type Statement, type Transaction } from '../database/transaction';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter-publisher';
 import { createIdempotentProducer } from '../kafka/kafka-settings';
 import type { Logger } from '../logger';
@@ -174,23 +174,23 @@ const EFFECTS = Symbol('bench effects of the transaction');
 
 /**
  * The stand-in for an app's handler: one row per event, written as the apps write theirs (their
- * repositories defer writes to one statement per transaction, see Transaction.beforeCommit).
+ * repositories defer writes to one statement per transaction, see Transaction.scoped).
  */
 async function applyEffect(event: TestEvent, tx: Transaction): Promise<void> {
-  tx.scoped(EFFECTS, () => {
-    const effects: TestEvent[] = [];
-    tx.beforeCommit(async () => {
-      await tx.query(
-        'INSERT INTO bench_effects (event_id, order_id, sequence) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])',
-        [
-          effects.map((e) => e.envelope.eventId),
-          effects.map((e) => e.orderId),
-          effects.map((e) => e.sequence),
-        ],
-      );
-    });
-    return effects;
-  }).push(event);
+  tx.scoped(EFFECTS, (): TestEvent[] => [], effectWrites).push(event);
+}
+
+function effectWrites(effects: TestEvent[]): Statement[] {
+  return [
+    {
+      text: 'INSERT INTO bench_effects (event_id, order_id, sequence) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])',
+      values: [
+        effects.map((e) => e.envelope.eventId),
+        effects.map((e) => e.orderId),
+        effects.map((e) => e.sequence),
+      ],
+    },
+  ];
 }
 
 /**

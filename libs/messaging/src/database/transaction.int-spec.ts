@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
-import { createTestDatabase } from '../testing/messaging-fixture';
-import { inTransaction, type PgTransaction } from './transaction';
+import { costOfOneBatch } from '../testing/batch-transaction';
+import { createTestDatabase, testEvent } from '../testing/messaging-fixture';
+import { inTransaction, type Transaction } from './transaction';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let pool: Pool;
@@ -18,16 +19,14 @@ beforeEach(() => pool.query('TRUNCATE notes'));
 const NOTES = Symbol('notes to write');
 
 /** What a repository does: keeps what to write in the transaction's scoped state, writes it once before COMMIT. */
-function note(tx: PgTransaction, text: string): void {
-  tx.scoped(NOTES, () => {
-    const pending: string[] = [];
-    tx.beforeCommit(() =>
-      tx
-        .query('INSERT INTO notes (text) SELECT unnest($1::text[])', [pending.splice(0)])
-        .then(() => undefined),
-    );
-    return pending;
-  }).push(text);
+function note(tx: Transaction, text: string): void {
+  tx.scoped(
+    NOTES,
+    (): string[] => [],
+    (pending) => [
+      { text: 'INSERT INTO notes (text) SELECT unnest($1::text[])', values: [pending.splice(0)] },
+    ],
+  ).push(text);
 }
 
 async function notes(): Promise<string[]> {
@@ -90,5 +89,47 @@ describe('a transaction’s scoped state and deferred writes', () => {
     await inTransaction(pool, async (tx) => void keys.push(tx.recordKeys));
 
     expect(keys).toEqual([['order-1', 'order-2'], []]);
+  });
+});
+
+describe('a transaction’s round trips', () => {
+  it('are none for a transaction that sent nothing and wrote nothing', async () => {
+    expect(await costOfOneBatch(pool, [], async () => undefined)).toEqual({ statements: 0, roundTrips: 0 });
+  });
+
+  it('are two for a read and deferred writes: BEGIN goes with the read, the writes and the outbox with COMMIT', async () => {
+    const cost = await costOfOneBatch(pool, [], async (tx) => {
+      const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM notes');
+      note(tx, `there were ${rows[0]!.n}`);
+      note(tx, 'and one more');
+      tx.enqueue({ topic: 'test.notes', key: 'k', event: { envelope: testEvent('k', 1).envelope } });
+    });
+
+    expect(cost).toEqual({ statements: 5, roundTrips: 2 });
+    expect(await notes()).toEqual(['there were 0', 'and one more']);
+    const { rows } = await pool.query('SELECT topic FROM outbox_messages WHERE topic = $1', ['test.notes']);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('leave nothing behind when a deferred write fails, and end the transaction on the server', async () => {
+    await expect(
+      inTransaction(pool, async (tx) => {
+        note(tx, 'kept only if all commits');
+        tx.scoped(
+          Symbol('a failing write'),
+          () => null,
+          () => [{ text: 'INSERT INTO no_such_table VALUES (1)' }],
+        );
+        tx.enqueue({ topic: 'test.lost', key: 'k', event: { envelope: testEvent('k', 2).envelope } });
+      }),
+    ).rejects.toThrow(/no_such_table/);
+
+    expect(await notes()).toEqual([]);
+    const { rows } = await pool.query('SELECT 1 FROM outbox_messages WHERE topic = $1', ['test.lost']);
+    expect(rows).toEqual([]);
+    const { rows: open } = await pool.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+    );
+    expect(open).toEqual([{ n: 0 }]);
   });
 });

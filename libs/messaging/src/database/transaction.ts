@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
-import { writeOutbox, type OutboxWakeup, type OutgoingEvent } from '../outbox/outbox';
+import { outboxInsert, type OutboxWakeup, type OutgoingEvent } from '../outbox/outbox';
+import { queryInOneRoundTrip, type Statement } from './one-round-trip';
+
+export type { Statement } from './one-round-trip';
 
 /**
  * A PostgreSQL transaction as handlers and commands see it: SQL, and events to publish.
@@ -14,6 +17,8 @@ export interface Transaction {
     text: string,
     values?: unknown[],
   ): Promise<QueryResult<Row>>;
+  /** Several statements in one round trip, run in order; their results in the same order. */
+  queryAll(statements: readonly Statement[]): Promise<QueryResult[]>;
   enqueue(...events: OutgoingEvent[]): void;
   /**
    * The Kafka keys of the records this transaction applies, in order; empty outside a consumer's
@@ -22,11 +27,12 @@ export interface Transaction {
   readonly recordKeys: readonly string[];
   /**
    * State that lives as long as this transaction, under `key` (a repository's rows read ahead, the
-   * writes it makes once for many events): created on first use, forgotten on a rollback to a savepoint.
+   * writes it makes once for many events): created on first use, forgotten on a rollback to a
+   * savepoint. `writes`, when given, is asked once before COMMIT (and before a savepoint) for the
+   * statements that write the state: they go to PostgreSQL in the same round trip as the outbox
+   * INSERT and the COMMIT.
    */
-  scoped<T>(key: symbol, create: () => T): T;
-  /** Work done once after the handlers, before the outbox and COMMIT (and before a savepoint): deferred writes. */
-  beforeCommit(write: () => Promise<void>): void;
+  scoped<T>(key: symbol, create: () => T, writes?: (state: T) => Statement[]): T;
 }
 
 const preparedNames = new Map<string, string>();
@@ -45,11 +51,26 @@ function preparedName(text: string): string {
   return name;
 }
 
-/** The transaction's connection and what it has enqueued, for the code that owns the transaction. */
+function prepared(statement: Statement): Statement {
+  return { ...statement, name: preparedName(statement.text) };
+}
+
+const BEGIN: Statement = { text: 'BEGIN' };
+const COMMIT: Statement = { text: 'COMMIT' };
+
+/**
+ * The transaction's connection and what it has enqueued, for the code that owns the transaction.
+ *
+ * Round trips are what a transaction costs here, so it makes few: BEGIN goes with its first
+ * statement, and the deferred writes, the outbox INSERT and COMMIT go together (queryInOneRoundTrip).
+ * A consumer's batch that reads ahead once therefore costs three round trips whatever its size, and
+ * a transaction that ends up doing nothing costs none.
+ */
 export class PgTransaction implements Transaction {
   private readonly enqueued: OutgoingEvent[] = [];
   private readonly state = new Map<symbol, unknown>();
-  private readonly deferredWrites: (() => Promise<void>)[] = [];
+  private readonly deferredWrites: (() => Statement[])[] = [];
+  private begun = false;
 
   constructor(
     readonly client: PoolClient,
@@ -57,25 +78,25 @@ export class PgTransaction implements Transaction {
     readonly recordKeys: readonly string[] = [],
   ) {}
 
-  scoped<T>(key: symbol, create: () => T): T {
-    if (!this.state.has(key)) this.state.set(key, create());
+  scoped<T>(key: symbol, create: () => T, writes?: (state: T) => Statement[]): T {
+    if (!this.state.has(key)) {
+      const state = create();
+      this.state.set(key, state);
+      if (writes) this.deferredWrites.push(() => writes(state));
+    }
     return this.state.get(key) as T;
   }
 
-  beforeCommit(write: () => Promise<void>): void {
-    this.deferredWrites.push(write);
-  }
-
-  /** Makes the deferred writes, in the order they were deferred; called before COMMIT and SAVEPOINT. */
-  async flushDeferredWrites(): Promise<void> {
-    for (const write of this.deferredWrites.splice(0)) await write();
-  }
-
-  query<Row extends QueryResultRow = QueryResultRow>(
+  async query<Row extends QueryResultRow = QueryResultRow>(
     text: string,
     values?: unknown[],
   ): Promise<QueryResult<Row>> {
-    return this.client.query<Row>({ name: preparedName(text), text, values: values ?? [] });
+    const [result] = await this.queryAll([{ text, values: values ?? [] }]);
+    return result as QueryResult<Row>;
+  }
+
+  queryAll(statements: readonly Statement[]): Promise<QueryResult[]> {
+    return this.send(statements.map(prepared));
   }
 
   enqueue(...events: OutgoingEvent[]): void {
@@ -84,14 +105,15 @@ export class PgTransaction implements Transaction {
 
   /**
    * Marks a point to come back to: `rollback()` undoes the SQL since then and forgets what was
-   * enqueued since then, leaving the transaction usable. Costs one round trip (SAVEPOINT).
+   * enqueued since then, leaving the transaction usable. Costs one round trip (the deferred writes
+   * so far and SAVEPOINT).
    */
   async savepoint(name: string): Promise<{ rollback: () => Promise<void> }> {
     // Writes deferred so far belong before the savepoint: made now, with the state that deferred
     // them, which starts afresh (and is read again from the database where needed) on both sides.
-    await this.flushDeferredWrites();
+    const writes = this.takeDeferredWrites();
     this.state.clear();
-    await this.client.query(`SAVEPOINT ${name}`);
+    await this.send([...writes, { text: `SAVEPOINT ${name}` }]);
     const enqueuedBefore = this.enqueued.length;
     return {
       rollback: async () => {
@@ -103,11 +125,38 @@ export class PgTransaction implements Transaction {
     };
   }
 
-  /** Writes what was enqueued and forgets it; called right before COMMIT. */
-  async flushOutbox(): Promise<number> {
+  /**
+   * The deferred writes, the outbox INSERT of what was enqueued, and COMMIT, in one round trip.
+   * Returns how many events were written to the outbox.
+   */
+  async commit(): Promise<number> {
+    const writes = this.takeDeferredWrites();
     const events = this.enqueued.splice(0);
-    await writeOutbox(this, events, { notify: !this.wakeup?.isLocal });
+    if (events.length > 0) writes.push(prepared(outboxInsert(events, { notify: !this.wakeup?.isLocal })));
+    // Nothing sent and nothing to write: there is no transaction on the server to end.
+    if (!this.begun && writes.length === 0) return 0;
+    await this.send([...writes, COMMIT]);
     return events.length;
+  }
+
+  async rollback(): Promise<void> {
+    if (this.begun) await this.client.query('ROLLBACK');
+  }
+
+  private takeDeferredWrites(): Statement[] {
+    return this.deferredWrites.splice(0).flatMap((writes) => writes().map(prepared));
+  }
+
+  /** BEGIN goes in the same round trip as the transaction's first statements. */
+  private async send(statements: Statement[]): Promise<QueryResult[]> {
+    if (this.begun && statements.length === 1) {
+      const [{ name, text, values }] = statements as [Statement];
+      return [await this.client.query({ ...(name ? { name } : {}), text, values: [...(values ?? [])] })];
+    }
+    if (this.begun) return queryInOneRoundTrip(this.client, statements);
+    this.begun = true;
+    const [, ...results] = await queryInOneRoundTrip(this.client, [BEGIN, ...statements]);
+    return results;
   }
 }
 
@@ -123,18 +172,15 @@ export async function inTransaction<R>(
   { wakeup, recordKeys }: { wakeup?: OutboxWakeup | undefined; recordKeys?: readonly string[] } = {},
 ): Promise<R> {
   const client = await pool.connect();
+  const tx = new PgTransaction(client, wakeup, recordKeys);
   let broken: Error | undefined;
   try {
-    await client.query('BEGIN');
-    const tx = new PgTransaction(client, wakeup, recordKeys);
     const result = await work(tx);
-    await tx.flushDeferredWrites();
-    const written = await tx.flushOutbox();
-    await client.query('COMMIT');
+    const written = await tx.commit();
     if (written > 0) wakeup?.wake();
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+    await tx.rollback().catch((rollbackError: Error) => (broken = rollbackError));
     throw error;
   } finally {
     client.release(broken);

@@ -34,7 +34,16 @@ export async function writeOutbox(
   { notify = true }: { notify?: boolean } = {},
 ): Promise<void> {
   if (events.length === 0) return;
-  await client.query(notify ? INSERT_AND_NOTIFY : INSERT, outboxColumns(events));
+  const { text, values } = outboxInsert(events, { notify });
+  await client.query(text, values);
+}
+
+/** The statement writeOutbox runs, for a caller that sends it together with others (PgTransaction.commit). */
+export function outboxInsert(
+  events: OutgoingEvent[],
+  { notify }: { notify: boolean },
+): { text: string; values: unknown[] } {
+  return { text: notify ? INSERT_AND_NOTIFY : INSERT, values: outboxColumns(events) };
 }
 
 const INSERT = `

@@ -1,2 +1,2 @@
 /** Test helpers for the apps' own tests (import from '@platform/messaging/testing'). */
-export { statementsOfOneBatch } from './batch-transaction';
+export { costOfOneBatch, type TransactionCost } from './batch-transaction';
