@@ -14,8 +14,8 @@ export interface GroupCommitOptions<Item, Result> {
 }
 
 /**
- * Commits concurrent small units of work (one per HTTP request) together: whatever arrives while a
- * transaction is in flight goes into the next one, so under load a hundred requests cost one
+ * Commits concurrent small units of work (one per HTTP request) together: whatever is submitted in
+ * the same turn of the event loop, or arrives while a transaction is in flight, goes into the next one, so under load a hundred requests cost one
  * BEGIN/COMMIT, one WAL flush and one multi-row INSERT instead of a hundred, and their inserts no
  * longer fight over the same index pages. Alone, a request is applied at once, as before.
  *
@@ -46,6 +46,10 @@ export class GroupCommit<Item, Result> {
     this.running = true;
     try {
       while (this.waiting.length > 0) {
+        // Items submitted in the same turn of the event loop go together: the callers whose items the
+        // last transaction committed submit their next ones in the microtasks that follow, and the
+        // first of them would otherwise start a transaction alone, leaving the rest to wait for it.
+        await new Promise(setImmediate);
         const group = this.waiting.splice(0, this.maxItems);
         try {
           const results = await this.options.transaction((tx) =>
