@@ -36,13 +36,14 @@ function batchOf(offsets: number[], commits: HeldCommit[]): EachBatchPayload {
   } as unknown as EachBatchPayload;
 }
 
-function collector(applied: string[][]): BatchCollector {
+function collector(applied: string[][], { offsetCommitIntervalMs = 0 } = {}): BatchCollector {
   return new BatchCollector({
     pipeline: { process: async (messages) => void applied.push(messages.map((m) => m.offset)) },
     logger: pino({ level: 'silent' }),
     maxBatchSize: 100,
     lanes: 1,
     heartbeatIntervalMs: 60_000,
+    offsetCommitIntervalMs,
   });
 }
 
@@ -82,5 +83,26 @@ describe('BatchCollector offset commits', () => {
     commits[0]!.release();
     await draining;
     expect(commits.map((c) => c.offsets[0]!.partitions)).toEqual([[{ partition: 0, offset: '8' }]]);
+  });
+
+  it('commits offsets at most once per interval, and at once when draining', async () => {
+    const commits: HeldCommit[] = [];
+    const batches = collector([], { offsetCommitIntervalMs: 60_000 });
+    await batches.eachBatch(batchOf([0], commits));
+    commits[0]!.release();
+
+    await batches.eachBatch(batchOf([1], commits));
+    await batches.eachBatch(batchOf([2], commits));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(commits).toHaveLength(1);
+
+    const draining = batches.drain(10_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(commits.map((c) => c.offsets[0]!.partitions)).toEqual([
+      [{ partition: 0, offset: '1' }],
+      [{ partition: 0, offset: '3' }],
+    ]);
+    commits[1]!.release();
+    await draining;
   });
 });

@@ -17,7 +17,17 @@ export interface BatchCollectorOptions {
   onLag?: (topic: string, partition: number, lag: number) => void;
   /** Told whenever the batch in flight makes progress (a commit, a heartbeat that got through). */
   onProgress?: () => void;
+  /** Least time between two offset commits (default OFFSET_COMMIT_INTERVAL_MS). */
+  offsetCommitIntervalMs?: number;
 }
+
+/**
+ * Offsets are committed at most this often. Each commit is a broker request and a write to
+ * __consumer_offsets; committed after every batch, they were a third of the broker's requests under
+ * load. Later is safe: offsets still follow their transaction's COMMIT, and the events of a commit
+ * that never happened come again after a restart or rebalance, which the inbox turns into duplicates.
+ */
+export const OFFSET_COMMIT_INTERVAL_MS = 250;
 
 interface PendingBatch {
   payload: EachBatchPayload;
@@ -48,6 +58,9 @@ export class BatchCollector {
   /** The next offset to commit per partition, of transactions committed since the last offset commit. */
   private readonly uncommitted = new Map<string, { topic: string; partition: number; offset: string }>();
   private committing: Promise<void> | undefined;
+  private lastOffsetCommitAt = 0;
+  /** Ends the wait for the next offset commit early (drain). */
+  private commitNow: (() => void) | undefined;
 
   constructor(private readonly options: BatchCollectorOptions) {}
 
@@ -68,6 +81,7 @@ export class BatchCollector {
   /** Takes no new batch; resolves once the one in flight and every offset commit are done (or after timeoutMs). */
   async drain(timeoutMs: number): Promise<void> {
     this.stopping = true;
+    this.commitNow?.();
     const done = (async () => {
       await this.busy?.catch(() => undefined);
       await this.committing;
@@ -197,9 +211,9 @@ export class BatchCollector {
   }
 
   /**
-   * Commits what is uncommitted, in one request at a time, until nothing is left. It lets go of
-   * `committing` in the same step as it finds nothing left, so offsets added after that start a
-   * new round instead of waiting for the next batch.
+   * Commits what is uncommitted, in one request at a time and at most one per offset commit
+   * interval, until nothing is left. It lets go of `committing` in the same step as it finds nothing
+   * left, so offsets added after that start a new round instead of waiting for the next batch.
    */
   private async commitUncommitted(any: EachBatchPayload): Promise<void> {
     for (;;) {
@@ -207,6 +221,8 @@ export class BatchCollector {
         this.committing = undefined;
         return;
       }
+      await this.offsetCommitAllowed();
+      this.lastOffsetCommitAt = Date.now();
       const offsets = [...this.uncommitted.values()];
       this.uncommitted.clear();
       await any
@@ -222,6 +238,20 @@ export class BatchCollector {
           ),
         );
     }
+  }
+
+  /** Waits out the rest of the offset commit interval, unless the consumer is draining. */
+  private async offsetCommitAllowed(): Promise<void> {
+    const wait =
+      this.lastOffsetCommitAt +
+      (this.options.offsetCommitIntervalMs ?? OFFSET_COMMIT_INTERVAL_MS) -
+      Date.now();
+    if (wait <= 0 || this.stopping) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, wait);
+      this.commitNow = () => (clearTimeout(timer), resolve());
+    });
+    this.commitNow = undefined;
   }
 }
 
