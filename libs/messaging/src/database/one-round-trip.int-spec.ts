@@ -1,4 +1,4 @@
-import type { Connection, Pool, PoolClient } from 'pg';
+import { Pool, type Connection, type PoolClient } from 'pg';
 import { createTestDatabase } from '../testing/messaging-fixture';
 import { queryInOneRoundTrip } from './one-round-trip';
 
@@ -127,5 +127,21 @@ describe('statements sent in one round trip', () => {
 
     expect(await ids()).toEqual([]);
     expect(await client.query('SELECT 1 AS still_usable')).toMatchObject({ rows: [{ still_usable: 1 }] });
+  });
+
+  it('fail with pg’s read timeout when a client’s query_timeout passes', async () => {
+    const timed = new Pool({ connectionString: database.url, max: 1, query_timeout: 300 });
+    const timedClient = await timed.connect();
+    try {
+      expect(await queryInOneRoundTrip(timedClient, [{ text: 'SELECT 1 AS n' }])).toMatchObject([
+        { rows: [{ n: 1 }] },
+      ]);
+      await expect(
+        queryInOneRoundTrip(timedClient, [{ text: 'SELECT 1' }, { text: 'SELECT pg_sleep(0.6)' }]),
+      ).rejects.toThrow('Query read timeout');
+    } finally {
+      timedClient.release(true);
+      await timed.end();
+    }
   });
 });

@@ -57,6 +57,8 @@ class StatementsInOneRoundTrip implements Submittable {
   };
   private connection: ParsingConnection | undefined;
   private settled = false;
+  /** Set by pg when the client has a query_timeout: it must hear of the outcome to stop its timer. */
+  callback: ((error: Error | null) => void) | undefined;
 
   constructor(
     client: PoolClient,
@@ -119,11 +121,11 @@ class StatementsInOneRoundTrip implements Submittable {
   }
 
   handleError(error: Error): void {
-    this.settle(() => this.reject(error));
+    this.settle(() => (this.callback?.(error), this.reject(error)));
   }
 
   handleReadyForQuery(): void {
-    this.settle(() => this.resolve(this.results));
+    this.settle(() => (this.callback?.(null), this.resolve(this.results)));
   }
 
   // pg calls these for COPY and cursors, which statements sent this way never start.
