@@ -15,9 +15,10 @@ export interface GroupCommitOptions<Item, Result> {
 
 /**
  * Commits concurrent small units of work (one per HTTP request) together: whatever is submitted in
- * the same turn of the event loop, or arrives while a transaction is in flight, goes into the next one, so under load a hundred requests cost one
- * BEGIN/COMMIT, one WAL flush and one multi-row INSERT instead of a hundred, and their inserts no
- * longer fight over the same index pages. Alone, a request is applied at once, as before.
+ * the same turn of the event loop, or arrives while a transaction is in flight, goes into the next
+ * one, so under load a hundred requests cost one BEGIN/COMMIT, one WAL flush and one multi-row
+ * INSERT instead of a hundred, and their inserts no longer fight over the same index pages. Alone, a
+ * request is applied in the next turn of the event loop.
  *
  * One transaction at a time per instance. If a transaction of several items fails, each of them is
  * tried again in a transaction of its own, so that only the item at fault fails.

@@ -63,8 +63,8 @@ const COMMIT: Statement = { text: 'COMMIT' };
  *
  * Round trips are what a transaction costs here, so it makes few: BEGIN goes with its first
  * statement, and the deferred writes, the outbox INSERT and COMMIT go together (queryInOneRoundTrip).
- * A consumer's batch that reads ahead once therefore costs three round trips whatever its size, and
- * a transaction that ends up doing nothing costs none.
+ * A consumer's batch whose repositories read ahead once or twice therefore costs two or three round
+ * trips whatever its size, and a transaction that ends up doing nothing costs none.
  */
 export class PgTransaction implements Transaction {
   private readonly enqueued: OutgoingEvent[] = [];
