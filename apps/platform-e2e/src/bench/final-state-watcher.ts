@@ -6,7 +6,11 @@ export interface FinalState {
   status: 'CONFIRMED' | 'CANCELLED';
   /** performance.now() when the watcher received the event. */
   at: number;
+  /** Date.now() at the same moment, to compare with the events' own timestamps. */
+  wallMs: number;
 }
+
+export const FINAL_EVENT_TYPES = ['OrderConfirmed', 'OrderCancelled'] as const;
 
 const FINAL_TOPICS: Record<string, FinalState['status']> = {
   [EVENT_CATALOGUE.OrderConfirmed.topic]: 'CONFIRMED',
@@ -37,13 +41,16 @@ export class FinalStateWatcher {
       await consumer.connect();
       await consumer.subscribe({ topics: Object.keys(FINAL_TOPICS), fromBeginning: false });
       await consumer.run({
+        // A group of its own that never restarts: committed offsets would only add broker requests.
+        autoCommit: false,
         eachBatch: async ({ batch }) => {
           const status = FINAL_TOPICS[batch.topic]!;
           const at = performance.now();
+          const wallMs = Date.now();
           for (const message of batch.messages) {
             const orderId = message.key?.toString();
             if (!orderId || watcher.finals.has(orderId)) continue;
-            watcher.finals.set(orderId, { status, at });
+            watcher.finals.set(orderId, { status, at, wallMs });
             watcher.listener?.(orderId);
           }
         },

@@ -1,8 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { orderRequest } from '../support/platform-api';
-import type { FinalStateWatcher } from './final-state-watcher';
+import { FINAL_EVENT_TYPES, type FinalStateWatcher } from './final-state-watcher';
+import type { HopWatcher } from './hop-watcher';
 import type { OrderPoster } from './order-poster';
 import { percentiles } from './percentiles';
+import type { HopFigures } from './saga-hops';
 
 export interface LoadOptions {
   post: OrderPoster;
@@ -13,6 +15,8 @@ export interface LoadOptions {
   durationSeconds: number;
   concurrency: number;
   settleTimeoutSeconds: number;
+  /** Splits POST→final into hops (--hops). */
+  hopWatcher?: HopWatcher;
 }
 
 export interface LoadResult {
@@ -34,6 +38,8 @@ export interface LoadResult {
   postResponseMs: Record<string, number>;
   /** From the first POST to the last order settling (or the settle timeout). */
   seconds: number;
+  /** POST→final split into hops (--hops). */
+  hops?: HopFigures[];
 }
 
 /**
@@ -42,8 +48,18 @@ export interface LoadResult {
  * reach a final state. Latency is POST sent → final event seen by the watcher.
  */
 export async function runOrderLoad(watcher: FinalStateWatcher, options: LoadOptions): Promise<LoadResult> {
-  const { post, customers, sku, ratePerSecond, durationSeconds, concurrency, settleTimeoutSeconds } = options;
+  const {
+    post,
+    customers,
+    sku,
+    ratePerSecond,
+    durationSeconds,
+    concurrency,
+    settleTimeoutSeconds,
+    hopWatcher,
+  } = options;
   const sentAt = new Map<string, number>();
+  const sentAtWallMs = new Map<string, number>();
   const postLatencies: number[] = [];
   let inFlight = 0;
   let skipped = 0;
@@ -60,11 +76,13 @@ export async function runOrderLoad(watcher: FinalStateWatcher, options: LoadOpti
     }
     inFlight += 1;
     const started = performance.now();
+    const startedWallMs = Date.now();
     requests.push(
       post(orderRequest(sku, { customerId: customers[i % customers.length]! }))
         .then(({ status, orderId }) => {
           if (status !== 202 || !orderId) throw new Error(String(status));
           sentAt.set(orderId, started);
+          sentAtWallMs.set(orderId, startedWallMs);
           postLatencies.push(performance.now() - started);
         })
         .catch(() => void (failed += 1))
@@ -80,6 +98,12 @@ export async function runOrderLoad(watcher: FinalStateWatcher, options: LoadOpti
   const settled = settledOf().map((orderId) => ({ orderId, ...watcher.finals.get(orderId)! }));
   const lastSettled = settled.length ? Math.max(...settled.map((s) => s.at)) : performance.now();
   const seconds = (lastSettled - firstSend) / 1000;
+  if (hopWatcher) {
+    // It fetches in slow batches: wait (with a deadline) until it has read every settled order's end.
+    const hopsDeadline = performance.now() + 15_000;
+    const unread = () => settled.some((s) => !hopWatcher.hops.has(s.orderId, FINAL_EVENT_TYPES));
+    while (unread() && performance.now() < hopsDeadline) await delay(100);
+  }
   return {
     offeredPerSecond: round((sentAt.size + failed + skipped) / loadSeconds),
     orders: {
@@ -101,6 +125,15 @@ export async function runOrderLoad(watcher: FinalStateWatcher, options: LoadOpti
     ),
     postResponseMs: roundAll(percentiles(postLatencies, [50, 90, 95, 99])),
     seconds: round(seconds),
+    ...(hopWatcher
+      ? {
+          hops: hopWatcher.hops.summarise(
+            sentAtWallMs,
+            new Map(settled.map((s) => [s.orderId, s.wallMs])),
+            FINAL_EVENT_TYPES,
+          ),
+        }
+      : {}),
   };
 }
 

@@ -11,8 +11,13 @@ describe('bench:orders arguments', () => {
       warmupRate: 50,
       pgbenchSeconds: 10,
       pgbench: true,
+      hops: false,
       json: true,
     });
+  });
+
+  it('splits the latency into hops when asked', () => {
+    expect(parseOrdersBenchArgs(['--hops'])).toMatchObject({ hops: true });
   });
 
   it('asks for help with -h or --help', () => {

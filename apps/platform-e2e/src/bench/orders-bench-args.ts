@@ -20,6 +20,10 @@ AUTH_MODE=off npm start.
   --warmup-rate R      orders per second of the warm-up (default 50)
   --pgbench-seconds S  duration of the baseline pgbench -N -c 8 -j 2 run (default 10)
   --no-pgbench         skip the baseline (no ratio in the report)
+  --hops               also split POST→final into hops (POST → OrderPlaced written, written → on
+                       Kafka, one event on Kafka → the next written, ...) from every saga event's
+                       occurred-at header and Kafka timestamp; the benchmark then reads every saga
+                       topic, which costs it more CPU
   --json               one JSON object on stdout instead of tables
 
 With KAFKA_JMX_PORT set (and the broker started with it: KAFKA_JMX_PORT=9999 npm run infra:up), it
@@ -35,6 +39,7 @@ export interface OrdersBenchArgs {
   warmupRate: number;
   pgbenchSeconds: number;
   pgbench: boolean;
+  hops: boolean;
   json: boolean;
 }
 
@@ -56,6 +61,7 @@ export function parseOrdersBenchArgs(args: string[]): OrdersBenchArgs | 'help' {
         'warmup-rate': { type: 'string', default: '50' },
         'pgbench-seconds': { type: 'string', default: '10' },
         'no-pgbench': { type: 'boolean', default: false },
+        hops: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -73,6 +79,7 @@ export function parseOrdersBenchArgs(args: string[]): OrdersBenchArgs | 'help' {
     warmupRate: positive('--warmup-rate', values['warmup-rate'], 10_000),
     pgbenchSeconds: positive('--pgbench-seconds', values['pgbench-seconds'], 600),
     pgbench: !values['no-pgbench'],
+    hops: values.hops,
     json: values.json,
   };
 }

@@ -62,6 +62,16 @@ export function formatOrdersBenchReport({ pgbench, runs }: OrdersBenchReport): s
       }),
     ),
   ];
+  for (const run of runs.filter((run) => run.hops)) {
+    lines.push(
+      '',
+      `Hops at ${run.offeredPerSecond}/s (from each event's occurred-at header and Kafka timestamp, ms)`,
+      formatTable(
+        [{ title: 'hop' }, right('events'), right('p50'), right('p99')],
+        run.hops!.map((hop) => [hop.hop, String(hop.count), String(hop.p50), String(hop.p99)]),
+      ),
+    );
+  }
   const withRequests = runs.filter((run) => run.brokerRequestsPerOrder);
   if (withRequests.length) {
     lines.push('', 'Broker requests per order (JMX RequestMetrics)');

@@ -10,6 +10,7 @@ import { measurePgbench, uniqueName } from '@platform/testing';
 import { http, setStock } from '../support/platform-api';
 import { brokerRequestCounts, requestsPerOrder } from './broker-requests';
 import { FinalStateWatcher } from './final-state-watcher';
+import { HopWatcher } from './hop-watcher';
 import { runOrderLoad } from './order-load';
 import { loadCustomers, orderPoster } from './order-poster';
 import { ORDERS_BENCH_USAGE, OrdersBenchUsageError, parseOrdersBenchArgs } from './orders-bench-args';
@@ -54,14 +55,14 @@ async function main(): Promise<number> {
     report.pgbench = await measurePgbench({ seconds: args.pgbenchSeconds });
   }
   const endpoints = localEndpoints();
-  const watcher = await FinalStateWatcher.start(
-    createKafka({
-      KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
-      KAFKA_CLIENT_ID: 'bench-orders',
-      SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
-      ...endpoints.kafkaSecurity('operator'),
-    }),
-  );
+  const kafka = createKafka({
+    KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+    KAFKA_CLIENT_ID: 'bench-orders',
+    SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
+    ...endpoints.kafkaSecurity('operator'),
+  });
+  const watcher = await FinalStateWatcher.start(kafka);
+  const hopWatcher = args.hops ? await HopWatcher.start(kafka) : undefined;
   try {
     // Minted before anything is measured: signing 1,000 tokens is the benchmark's set-up, not load.
     const customers = loadCustomers(LOAD_CUSTOMERS);
@@ -78,6 +79,7 @@ async function main(): Promise<number> {
         durationSeconds,
         concurrency: args.concurrency,
         settleTimeoutSeconds: args.settleTimeoutSeconds,
+        hopWatcher,
       });
     };
     if (args.warmupSeconds > 0) {
@@ -112,6 +114,7 @@ async function main(): Promise<number> {
       });
     }
   } finally {
+    await hopWatcher?.stop();
     await watcher.stop();
   }
   console.log(args.json ? JSON.stringify(report) : formatOrdersBenchReport(report));
