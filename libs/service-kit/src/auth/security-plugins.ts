@@ -1,14 +1,18 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from 'helmet';
 
 /**
  * The usual security headers on every answer (helmet: no sniffing, no framing, HSTS, a strict
  * referrer policy, a content security policy that still lets the /docs page run), and the rate
  * limiter the AuthGuard counts callers with. Registered before the routes are.
+ *
+ * Helmet itself, built once: @fastify/helmet builds helmet's middleware again for every request
+ * (parsing the CSP directives each time), a tenth of a millisecond of every POST in the order service
+ * under bench:orders (--cpu-prof).
  */
 export async function registerSecurityPlugins(app: NestFastifyApplication): Promise<void> {
-  await app.register(helmet, {
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -23,6 +27,12 @@ export async function registerSecurityPlugins(app: NestFastifyApplication): Prom
       },
     },
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) =>
+      securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+    );
   // global: false: only routes the AuthGuard limits, with limits of their own, keyed by caller.
   await app.register(rateLimit, { global: false });
 }
