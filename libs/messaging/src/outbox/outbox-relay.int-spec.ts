@@ -1,4 +1,5 @@
 import type { Producer } from 'kafkajs';
+import { Pool } from 'pg';
 import type { AvroCodec } from '../codec/avro-codec';
 import { createIdempotentProducer } from '../kafka/kafka-settings';
 import { waitFor } from '@platform/testing';
@@ -18,20 +19,21 @@ import { OutboxRelay } from './outbox-relay';
 
 const kafka = quietKafka();
 const topic = uniqueName('relay.test-event');
+const batchesTopic = uniqueName('relay.batches');
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let codec: AvroCodec;
 let producer: Producer;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  codec = await createTestTopics(kafka, [topic]);
+  codec = await createTestTopics(kafka, [topic, batchesTopic]);
   producer = createIdempotentProducer(kafka);
   await producer.connect();
 });
 
 afterAll(async () => {
   await producer?.disconnect();
-  await deleteTopics(kafka, [topic]);
+  await deleteTopics(kafka, [topic, batchesTopic]);
   await database?.drop();
 });
 
@@ -65,6 +67,54 @@ it('publishes committed outbox rows in order per key and cleans up published row
     await relay.stop();
   }
 });
+
+it('marks each batch published with the query that reads the next one, and sends every row once', async () => {
+  const events = eventsForKeys(1, 23);
+  await enqueueInOwnTransactions(database.pool, batchesTopic, events);
+  const statements: string[] = [];
+  const query = jest.spyOn(database.pool, 'query');
+  query.mockImplementation(((config: string | { name?: string; text: string }, ...rest: unknown[]) => {
+    statements.push(typeof config === 'string' ? config : (config.name ?? config.text));
+    return (Pool.prototype.query as (...args: unknown[]) => unknown).call(database.pool, config, ...rest);
+  }) as never);
+  const relay = new OutboxRelay({
+    pool: database.pool,
+    connectionString: database.url,
+    producer,
+    codec,
+    logger: capturingLogger().logger,
+    batchSize: 5,
+    pollIntervalMs: 600_000,
+  });
+  relay.start();
+  try {
+    const received = await readTopic(kafka, codec, batchesTopic, events.length);
+    expect(new Set(received.map((e) => e.envelope.eventId)).size).toBe(events.length);
+    await waitFor(async () => (await relay.backlog()) === 0, { description: 'every sent row marked' });
+    // Had a query re-read the rows it was marking, a batch would be on the topic twice.
+    expect(await messagesOn(batchesTopic)).toBe(events.length);
+    const reads = statements.filter((s) => s === 'outbox_relay_next_batch').length;
+    const marksAlone = statements.filter((s) => s.startsWith('UPDATE outbox_messages')).length;
+    // 23 rows in batches of 5: five reads, the later four marking the batch before; the last batch,
+    // with nothing after it, is marked alone once the relay idles (or by a read, had it been woken).
+    expect(reads).toBeGreaterThanOrEqual(5);
+    expect(marksAlone).toBeLessThanOrEqual(1);
+  } finally {
+    query.mockRestore();
+    await relay.stop();
+  }
+});
+
+async function messagesOn(name: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(name);
+    return offsets.reduce((sum, { high, low }) => sum + Number(high) - Number(low), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 it('wakes on NOTIFY: a row committed while the relay idles is published without waiting for the poll', async () => {
   const relay = new OutboxRelay({
