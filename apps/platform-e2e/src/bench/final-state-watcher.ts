@@ -1,6 +1,7 @@
 import { EVENT_CATALOGUE } from '@platform/contracts';
 import type { Consumer, Kafka } from 'kafkajs';
 import { uniqueName } from '@platform/testing';
+import { startObserver } from '../support/start-observer';
 
 export interface FinalState {
   status: 'CONFIRMED' | 'CANCELLED';
@@ -31,16 +32,10 @@ export class FinalStateWatcher {
   static async start(kafka: Kafka): Promise<FinalStateWatcher> {
     const consumer = kafka.consumer({ groupId: uniqueName('bench-watcher'), maxWaitTimeInMs: 100 });
     const watcher = new FinalStateWatcher(consumer);
-    // Joined is not enough: the group's start offsets ("latest") are only fixed by the first fetch;
-    // an order settled before it would be missed.
-    const fetching = new Promise<void>((resolve, reject) => {
-      consumer.on(consumer.events.FETCH, () => resolve());
-      consumer.on(consumer.events.CRASH, ({ payload }) => reject(payload.error));
-    });
-    try {
-      await consumer.connect();
-      await consumer.subscribe({ topics: Object.keys(FINAL_TOPICS), fromBeginning: false });
-      await consumer.run({
+    await startObserver(consumer, {
+      topics: Object.keys(FINAL_TOPICS),
+      readyOn: 'fetch',
+      run: {
         // A group of its own that never restarts: committed offsets would only add broker requests.
         autoCommit: false,
         eachBatch: async ({ batch }) => {
@@ -54,12 +49,8 @@ export class FinalStateWatcher {
             watcher.listener?.(orderId);
           }
         },
-      });
-      await fetching;
-    } catch (error) {
-      await consumer.disconnect();
-      throw error;
-    }
+      },
+    });
     return watcher;
   }
 

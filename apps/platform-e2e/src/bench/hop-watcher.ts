@@ -2,6 +2,7 @@ import { CATALOGUE_ENTRIES, entryForTopic } from '@platform/contracts';
 import { HEADER, headerText } from '@platform/messaging';
 import { uniqueName } from '@platform/testing';
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { startObserver } from '../support/start-observer';
 import { SagaHops } from './saga-hops';
 
 /**
@@ -21,17 +22,10 @@ export class HopWatcher {
       maxWaitTimeInMs: 1_000,
     });
     const watcher = new HopWatcher(consumer);
-    const fetching = new Promise<void>((resolve, reject) => {
-      consumer.on(consumer.events.FETCH, () => resolve());
-      consumer.on(consumer.events.CRASH, ({ payload }) => reject(payload.error));
-    });
-    try {
-      await consumer.connect();
-      await consumer.subscribe({
-        topics: CATALOGUE_ENTRIES.map((entry) => entry.topic),
-        fromBeginning: false,
-      });
-      await consumer.run({
+    await startObserver(consumer, {
+      topics: CATALOGUE_ENTRIES.map((entry) => entry.topic),
+      readyOn: 'fetch',
+      run: {
         // A group of its own that never restarts: committed offsets would only add broker requests.
         autoCommit: false,
         eachBatch: async ({ batch }) => {
@@ -39,12 +33,8 @@ export class HopWatcher {
           if (!eventType) return;
           for (const message of batch.messages) watcher.record(eventType, message);
         },
-      });
-      await fetching;
-    } catch (error) {
-      await consumer.disconnect();
-      throw error;
-    }
+      },
+    });
     return watcher;
   }
 

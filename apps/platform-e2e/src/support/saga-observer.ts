@@ -3,6 +3,7 @@ import { AvroCodec, createKafka, createSchemaRegistry, type KafkaSettings } from
 import { localEndpoints } from '@platform/config';
 import { uniqueName } from '@platform/testing';
 import type { Consumer } from 'kafkajs';
+import { startObserver } from './start-observer';
 
 export interface ObservedEvent {
   topic: string;
@@ -33,28 +34,18 @@ export class SagaObserver {
     const codec = new AvroCodec(createSchemaRegistry(settings));
     const consumer = createKafka(settings).consumer({ groupId: uniqueName('e2e-observer') });
     const observer = new SagaObserver(consumer);
-    // A consumer that cannot join (missing topics, broker down) must not outlive a failed setup:
-    // it would keep retrying and hold the test process open.
-    const joined = new Promise<void>((resolve, reject) => {
-      consumer.on(consumer.events.GROUP_JOIN, () => resolve());
-      consumer.on(consumer.events.CRASH, ({ payload }) => reject(payload.error));
-    });
-    try {
-      await consumer.connect();
-      await consumer.subscribe({ topics: CATALOGUE_ENTRIES.map((entry) => entry.topic), fromBeginning: false });
-      await consumer.run({
+    await startObserver(consumer, {
+      topics: CATALOGUE_ENTRIES.map((entry) => entry.topic),
+      readyOn: 'join',
+      run: {
         eachMessage: async ({ topic, message }) => {
           const event = await codec.decode<ObservedEvent['event']>(message.value);
           const observed = { topic, eventType: event.envelope.eventType, envelope: event.envelope, event };
           observer.events.push(observed);
           for (const listener of observer.listeners) listener(observed);
         },
-      });
-      await joined;
-    } catch (error) {
-      await consumer.disconnect();
-      throw error;
-    }
+      },
+    });
     return observer;
   }
 

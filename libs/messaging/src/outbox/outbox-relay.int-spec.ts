@@ -15,7 +15,7 @@ import {
   readTopic,
   uniqueName,
 } from '../testing/messaging-fixture';
-import { OutboxRelay } from './outbox-relay';
+import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 
 const kafka = quietKafka();
 const topic = uniqueName('relay.test-event');
@@ -31,6 +31,18 @@ beforeAll(async () => {
   await producer.connect();
 });
 
+/** A relay of the test database, with a quiet logger unless the test brings its own. */
+function relayOf(options: Partial<OutboxRelayOptions>): OutboxRelay {
+  return new OutboxRelay({
+    pool: database.pool,
+    connectionString: database.url,
+    producer,
+    codec,
+    logger: capturingLogger().logger,
+    ...options,
+  });
+}
+
 afterAll(async () => {
   await producer?.disconnect();
   await deleteTopics(kafka, [topic, batchesTopic]);
@@ -40,12 +52,7 @@ afterAll(async () => {
 it('publishes committed outbox rows in order per key and cleans up published rows', async () => {
   const events = eventsForKeys(10, 20);
   await enqueueInOwnTransactions(database.pool, topic, events);
-  const relay = new OutboxRelay({
-    pool: database.pool,
-    connectionString: database.url,
-    producer,
-    codec,
-    logger: capturingLogger().logger,
+  const relay = relayOf({
     batchSize: 37,
     retentionMs: 0,
     cleanupIntervalMs: 0,
@@ -77,12 +84,7 @@ it('marks each batch published with the query that reads the next one, and sends
     statements.push(typeof config === 'string' ? config : (config.name ?? config.text));
     return (Pool.prototype.query as (...args: unknown[]) => unknown).call(database.pool, config, ...rest);
   }) as never);
-  const relay = new OutboxRelay({
-    pool: database.pool,
-    connectionString: database.url,
-    producer,
-    codec,
-    logger: capturingLogger().logger,
+  const relay = relayOf({
     batchSize: 5,
     pollIntervalMs: 600_000,
   });
@@ -117,12 +119,7 @@ async function messagesOn(name: string): Promise<number> {
 }
 
 it('wakes on NOTIFY: a row committed while the relay idles is published without waiting for the poll', async () => {
-  const relay = new OutboxRelay({
-    pool: database.pool,
-    connectionString: database.url,
-    producer,
-    codec,
-    logger: capturingLogger().logger,
+  const relay = relayOf({
     pollIntervalMs: 600_000,
   });
   relay.start();
@@ -146,11 +143,10 @@ it('wakes on NOTIFY: a row committed while the relay idles is published without 
 });
 
 it('lets only one relay per database publish at a time', async () => {
-  const options = { pool: database.pool, connectionString: database.url, producer, codec };
   const first = capturingLogger();
   const second = capturingLogger();
-  const a = new OutboxRelay({ ...options, logger: first.logger, pollIntervalMs: 50 });
-  const b = new OutboxRelay({ ...options, logger: second.logger, pollIntervalMs: 50 });
+  const a = relayOf({ logger: first.logger, pollIntervalMs: 50 });
+  const b = relayOf({ logger: second.logger, pollIntervalMs: 50 });
   a.start();
   await waitFor(() => first.lines.some((l) => String(l['msg']).includes('leading')), {
     description: 'relay a to lead',
@@ -175,12 +171,7 @@ it('forgets inbox rows older than the inbox retention, and keeps the recent ones
     `INSERT INTO processed_events (consumer_group, event_id, event_type, topic, processed_at)
      VALUES ('g', 'old-event', 'TestEvent', 't', now() - interval '9 days'), ('g', 'recent-event', 'TestEvent', 't', now())`,
   );
-  const relay = new OutboxRelay({
-    pool: database.pool,
-    connectionString: database.url,
-    producer,
-    codec,
-    logger: capturingLogger().logger,
+  const relay = relayOf({
     cleanupIntervalMs: 0,
   });
   relay.start();
