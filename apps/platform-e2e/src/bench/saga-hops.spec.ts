@@ -5,29 +5,18 @@ describe('SagaHops', () => {
   // StockReserved at 1050 (on Kafka 1060); the order service writes OrderConfirmed at 1100 (on Kafka
   // 1120); the benchmark sees it at 1125.
   function oneOrder(hops: SagaHops, orderId: string, shift = 0): void {
-    hops.record({
-      orderId,
-      eventId: `${orderId}-1`,
-      eventType: 'OrderPlaced',
-      occurredAtMs: 1010 + shift,
-      onKafkaAtMs: 1030 + shift,
-    });
-    hops.record({
-      orderId,
-      eventId: `${orderId}-2`,
-      eventType: 'StockReserved',
-      causationId: `${orderId}-1`,
-      occurredAtMs: 1050 + shift,
-      onKafkaAtMs: 1060 + shift,
-    });
-    hops.record({
-      orderId,
-      eventId: `${orderId}-3`,
-      eventType: 'OrderConfirmed',
-      causationId: `${orderId}-2`,
-      occurredAtMs: 1100 + shift,
-      onKafkaAtMs: 1120 + shift,
-    });
+    const event = (n: number, eventType: string, occurredAtMs: number, onKafkaAtMs: number) =>
+      hops.record({
+        orderId,
+        eventId: `${orderId}-${n}`,
+        eventType,
+        ...(n > 1 ? { causationId: `${orderId}-${n - 1}` } : {}),
+        occurredAtMs: occurredAtMs + shift,
+        onKafkaAtMs: onKafkaAtMs + shift,
+      });
+    event(1, 'OrderPlaced', 1010, 1030);
+    event(2, 'StockReserved', 1050, 1060);
+    event(3, 'OrderConfirmed', 1100, 1120);
   }
 
   it('splits one order into hops, in the order the saga goes through them', () => {
