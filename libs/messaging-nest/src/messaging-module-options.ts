@@ -14,7 +14,7 @@ export interface MessagingModuleOptions {
   /** The app's own refusals (its DomainError): such an event is dead-lettered at once, never retried. */
   permanentErrors?: (abstract new (...args: never[]) => Error)[];
   retry?: RetryPolicy;
-  /** Transactions applied side by side (see KafkaEventConsumerOptions.lanes); default 3. */
+  /** Transactions applied side by side (see KafkaEventConsumerOptions.lanes); default 1. */
   lanes?: number;
   /** For handlers with effects outside the database (see EventPipelineOptions.savepointPerEvent). */
   savepointPerEvent?: boolean;

@@ -71,7 +71,7 @@ export class MessagingModule {
             // A connection per lane, one for the relay, one spare (the readiness check, a backlog scrape).
             const pool = new Pool({
               connectionString: options.databaseUrl,
-              max: (options.lanes ?? 3) + 2,
+              max: (options.lanes ?? 1) + 2,
               connectionTimeoutMillis: 10_000,
               idleTimeoutMillis: IDLE_CONNECTION_KEPT_MS,
             });
