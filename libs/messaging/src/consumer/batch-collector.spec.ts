@@ -1,6 +1,7 @@
 import type { EachBatchPayload } from 'kafkajs';
 import pino from 'pino';
 import { BatchCollector } from './batch-collector';
+import type { IncomingMessage } from './incoming-message';
 
 /** An offset commit the test lets through when it wants to. */
 interface HeldCommit {
@@ -12,11 +13,11 @@ interface HeldCommit {
  * kafkajs hands eachBatch a payload; this one carries records of one partition and records the
  * offset commits asked of it, holding each until the test releases it.
  */
-function batchOf(offsets: number[], commits: HeldCommit[]): EachBatchPayload {
+function batchOf(offsets: number[], commits: HeldCommit[], partition = 0): EachBatchPayload {
   return {
     batch: {
       topic: 'orders.order-placed',
-      partition: 0,
+      partition,
       highWatermark: String(Math.max(...offsets) + 1),
       messages: offsets.map((offset) => ({
         offset: String(offset),
@@ -36,12 +37,15 @@ function batchOf(offsets: number[], commits: HeldCommit[]): EachBatchPayload {
   } as unknown as EachBatchPayload;
 }
 
-function collector(applied: string[][], { offsetCommitIntervalMs = 0 } = {}): BatchCollector {
+function collector(
+  applied: string[][],
+  { offsetCommitIntervalMs = 0, lanes = 1, label = (m: IncomingMessage) => m.offset } = {},
+): BatchCollector {
   return new BatchCollector({
-    pipeline: { process: async (messages) => void applied.push(messages.map((m) => m.offset)) },
+    pipeline: { process: async (messages) => void applied.push(messages.map(label)) },
     logger: pino({ level: 'silent' }),
     maxBatchSize: 100,
-    lanes: 1,
+    lanes,
     heartbeatIntervalMs: 60_000,
     offsetCommitIntervalMs,
   });
@@ -104,5 +108,34 @@ describe('BatchCollector offset commits', () => {
     ]);
     commits[1]!.release();
     await draining;
+  });
+});
+
+describe('BatchCollector transactions', () => {
+  const partitionAndOffset = (m: IncomingMessage) => `${m.partition}:${m.offset}`;
+
+  /** kafkajs hands every partition's batch of one fetch over in the same turn of the event loop. */
+  async function oneFetch(batches: BatchCollector, partitions: Record<number, number[]>): Promise<void> {
+    const commits: HeldCommit[] = [];
+    const handedOver = Object.entries(partitions).map(([partition, offsets]) =>
+      batches.eachBatch(batchOf(offsets, commits, Number(partition))),
+    );
+    await Promise.all(handedOver);
+    commits.forEach((commit) => commit.release());
+  }
+
+  it('applies every partition of one fetch in one transaction, each partition in offset order', async () => {
+    const applied: string[][] = [];
+    await oneFetch(collector(applied, { label: partitionAndOffset }), { 0: [4, 5], 1: [9], 2: [1, 2] });
+
+    expect(applied).toEqual([['0:4', '0:5', '1:9', '2:1', '2:2']]);
+  });
+
+  it('with lanes, applies the partitions whose numbers are equal modulo the lane count together', async () => {
+    const applied: string[][] = [];
+    const batches = collector(applied, { lanes: 3, label: partitionAndOffset });
+    await oneFetch(batches, { 0: [4, 5], 1: [9], 3: [7] });
+
+    expect(applied).toEqual([['0:4', '0:5', '3:7'], ['1:9']]);
   });
 });
