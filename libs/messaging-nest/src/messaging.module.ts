@@ -16,6 +16,7 @@ import {
   createKafka,
   createSchemaRegistry,
   type KafkaSettings,
+  DEFAULT_LANES,
 } from '@platform/messaging';
 import type { ReadinessCheck } from '@platform/service-kit';
 import { KafkaEventTransport } from './kafka-event-transport';
@@ -71,7 +72,7 @@ export class MessagingModule {
             // A connection per lane, one for the relay, one spare (the readiness check, a backlog scrape).
             const pool = new Pool({
               connectionString: options.databaseUrl,
-              max: (options.lanes ?? 1) + 2,
+              max: (options.lanes ?? DEFAULT_LANES) + 2,
               connectionTimeoutMillis: 10_000,
               idleTimeoutMillis: IDLE_CONNECTION_KEPT_MS,
             });

@@ -37,7 +37,7 @@ export type {
   EventPipelineOptions,
   BatchControl,
 } from './consumer/event-pipeline';
-export { KafkaEventConsumer } from './consumer/kafka-event-consumer';
+export { KafkaEventConsumer, DEFAULT_LANES } from './consumer/kafka-event-consumer';
 export type {
   KafkaEventConsumerOptions,
   ConsumerObserver,

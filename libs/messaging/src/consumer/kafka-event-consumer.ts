@@ -5,6 +5,9 @@ import { BatchCollector } from './batch-collector';
 import type { EventPipeline } from './event-pipeline';
 import type { IncomingMessage } from './incoming-message';
 
+/** Transactions a consumer applies side by side unless told otherwise (see KafkaEventConsumerOptions.lanes). */
+export const DEFAULT_LANES = 1;
+
 export interface KafkaEventConsumerOptions {
   kafka: Kafka;
   pipeline: Pick<EventPipeline, 'process' | 'consumerGroup' | 'topics' | 'lastActivityAt'>;
@@ -143,7 +146,7 @@ export class KafkaEventConsumer {
       pipeline,
       logger,
       maxBatchSize: this.options.maxBatchSize ?? 500,
-      lanes: this.options.lanes ?? 1,
+      lanes: this.options.lanes ?? DEFAULT_LANES,
       heartbeatIntervalMs: Math.floor(sessionTimeoutMs / 3),
       ...(this.options.beforeOffsetCommit ? { beforeOffsetCommit: this.options.beforeOffsetCommit } : {}),
       onLag: (topic, partition, lag) => this.options.observer?.onLag?.(topic, partition, lag),
